@@ -1,0 +1,85 @@
+package dev.zeno.transport;
+
+/**
+ * One connection as one socket sees it: the pipe it reads, the pipe it writes, and what the
+ * handshake told about the other side.
+ *
+ * <p>For inproc the two sockets hold mirror-image peers over the same two pipes. For tcp and
+ * ipc the other ends belong to the connection's engine on an I/O thread; a connecting
+ * socket's peer outlives reconnects, so messages queue while the link is down.
+ */
+public final class Peer {
+    private final Pipe inbound;
+    private final Pipe outbound;
+    private final String endpoint;
+    private final boolean outgoing;
+    private volatile byte[] routingId;
+    private volatile String remoteSocketType;
+
+    /**
+     * @param inbound the pipe this socket reads
+     * @param outbound the pipe this socket writes
+     * @param endpoint the endpoint that made the connection, for errors and disconnect
+     * @param outgoing true on the side that connected, false on the side that bound
+     */
+    public Peer(Pipe inbound, Pipe outbound, String endpoint, boolean outgoing) {
+        this.inbound = inbound;
+        this.outbound = outbound;
+        this.endpoint = endpoint;
+        this.outgoing = outgoing;
+    }
+
+    /** True on the side that connected (its disconnect ends this peer), false on the bound side. */
+    public boolean isOutgoing() {
+        return outgoing;
+    }
+
+    /** The pipe this socket reads. */
+    public Pipe inbound() {
+        return inbound;
+    }
+
+    /** The pipe this socket writes. */
+    public Pipe outbound() {
+        return outbound;
+    }
+
+    /** The endpoint that made this connection. */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /** The identity the peer announced (ZMTP Identity property, inproc identity option), or null. */
+    public byte[] routingId() {
+        return routingId;
+    }
+
+    /** Records the identity the peer announced; empty means none. */
+    public void setRoutingId(byte[] routingId) {
+        this.routingId = routingId == null || routingId.length == 0 ? null : routingId;
+    }
+
+    /** The peer's socket type name ("REQ", "PUB", ...) once known, else null. */
+    public String remoteSocketType() {
+        return remoteSocketType;
+    }
+
+    /** Records the peer's socket type name. */
+    public void setRemoteSocketType(String type) {
+        this.remoteSocketType = type;
+    }
+
+    /**
+     * Ends this socket's side: it writes no more (queued messages still reach the peer, within
+     * linger) and reads no more.
+     */
+    public void close() {
+        outbound.closeWriter();
+        inbound.closeReader();
+    }
+
+    @Override
+    public String toString() {
+        return "Peer[" + endpoint + "]";
+    }
+}

@@ -1,0 +1,220 @@
+package dev.zeno.transport;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import org.jctools.queues.MessagePassingQueue;
+import org.jctools.queues.SpscArrayQueue;
+import org.jctools.queues.SpscUnboundedArrayQueue;
+
+/**
+ * One direction of a connection: a lock-free single-producer single-consumer queue of whole
+ * messages with a high-water mark, like libzmq's ypipe.
+ *
+ * <p>Exactly one thread at a time writes and one reads. The writer counts what it wrote; the
+ * reader publishes what it read in batches, so the high-water check costs the writer a plain
+ * comparison until the pipe looks full. Waking is batched too: {@link #write} only enqueues;
+ * {@link #flush} publishes with one full fence and then wakes the reader, whose waker returns
+ * at once when nobody is parked. A steady stream therefore costs no system call per message.
+ *
+ * <p>Either end may terminate the pipe: the writer {@link #closeWriter() closes} it (the
+ * reader still drains what was queued, which is how linger works for inproc), or the reader
+ * {@link #closeReader() abandons} it (further writes are dropped and the writer detaches).
+ */
+public final class Pipe {
+    private static final VarHandle READ_PUBLISHED;
+
+    static {
+        try {
+            READ_PUBLISHED = MethodHandles.lookup().findVarHandle(Pipe.class, "readPublished", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Capacity of a pipe whose high-water mark is 0 (no limit). */
+    public static final long UNLIMITED = Long.MAX_VALUE;
+
+    private final MessagePassingQueue<Msg> queue;
+    private final long capacity;
+    /** How many reads the reader accumulates before publishing its count to the writer. */
+    private final long publishBatch;
+
+    // ---- writer-owned state
+    private long written;
+    private long readSeenByWriter;
+
+    // ---- reader-owned state
+    private long read;
+
+    // ---- shared state; written with release or volatile semantics as commented
+    /** The reader's count, published in batches (release store, then a fence if the writer sleeps). */
+    private volatile long readPublished;
+    private volatile boolean writerClosed;
+    private volatile boolean readerClosed;
+    private volatile Waker readerWaker = Waker.NONE;
+    private volatile Waker writerWaker = Waker.NONE;
+
+    /**
+     * A pipe holding at most {@code highWaterMark} messages; 0 means no limit (the ZeroMQ
+     * convention).
+     */
+    public Pipe(long highWaterMark) {
+        if (highWaterMark < 0) {
+            throw new IllegalArgumentException("high-water mark must be >= 0: " + highWaterMark);
+        }
+        this.capacity = highWaterMark == 0 ? UNLIMITED : highWaterMark;
+        if (capacity == UNLIMITED || capacity > (1 << 20)) {
+            this.queue = new SpscUnboundedArrayQueue<>(1024);
+        } else {
+            this.queue = new SpscArrayQueue<>((int) Math.max(capacity, 4));
+        }
+        this.publishBatch = capacity == UNLIMITED ? 256 : Math.max(1, Math.min(256, capacity / 4));
+    }
+
+    /** The high-water mark in messages, or {@link #UNLIMITED}. */
+    public long capacity() {
+        return capacity;
+    }
+
+    /** Sets who is woken when messages arrive or the writer closes. */
+    public void setReaderWaker(Waker waker) {
+        this.readerWaker = waker == null ? Waker.NONE : waker;
+        wakeReader();
+    }
+
+    /** Sets who is woken when room is made or the reader abandons the pipe. */
+    public void setWriterWaker(Waker waker) {
+        this.writerWaker = waker == null ? Waker.NONE : waker;
+        wakeWriter();
+    }
+
+    // =====================================================================================
+    // Writer side
+    // =====================================================================================
+
+    /**
+     * Enqueues {@code msg} unless the pipe is at its high-water mark. Does not wake the
+     * reader: call {@link #flush()} after a batch. A pipe whose reader has gone accepts and
+     * drops the message (the writer should detach it; see {@link #isReaderClosed()}).
+     *
+     * @return false if the pipe is full
+     */
+    public boolean write(Msg msg) {
+        if (readerClosed) {
+            return true;
+        }
+        if (!hasRoom()) {
+            return false;
+        }
+        queue.relaxedOffer(msg);
+        written++;
+        return true;
+    }
+
+    /** True if a write would be accepted now. Writer side only. */
+    public boolean hasRoom() {
+        if (written - readSeenByWriter < capacity) {
+            return true;
+        }
+        readSeenByWriter = readPublished;
+        return written - readSeenByWriter < capacity;
+    }
+
+    /**
+     * Publishes what was written and wakes the reader if it sleeps. The full fence orders our
+     * stores before the read of the reader's waiting state (Dekker-style), so a reader that
+     * announced itself and then found the pipe empty is always woken.
+     */
+    public void flush() {
+        VarHandle.fullFence();
+        readerWaker.wake();
+    }
+
+    /** Writes and flushes one message. */
+    public boolean send(Msg msg) {
+        if (!write(msg)) {
+            return false;
+        }
+        flush();
+        return true;
+    }
+
+    /** The writer will write no more; the reader drains what is queued, then sees the end. */
+    public void closeWriter() {
+        writerClosed = true;
+        wakeReader();
+    }
+
+    /** True once the reader has abandoned the pipe. */
+    public boolean isReaderClosed() {
+        return readerClosed;
+    }
+
+    // =====================================================================================
+    // Reader side
+    // =====================================================================================
+
+    /** The next message, or null if none is queued now. */
+    public Msg read() {
+        Msg msg = queue.relaxedPoll();
+        if (msg == null) {
+            publishRead();
+            return null;
+        }
+        read++;
+        if (capacity != UNLIMITED && read - readPublished >= publishBatch) {
+            publishRead();
+        }
+        return msg;
+    }
+
+    /** True if a message is queued now. Reader side only. */
+    public boolean hasMessage() {
+        return queue.relaxedPeek() != null;
+    }
+
+    /**
+     * True when the writer has closed and everything it wrote has been read: the pipe is done.
+     * Reader side only.
+     */
+    public boolean isDrained() {
+        return writerClosed && queue.isEmpty();
+    }
+
+    /** True once the writer has closed (messages may still be queued). */
+    public boolean isWriterClosed() {
+        return writerClosed;
+    }
+
+    /** The reader leaves: queued and future messages are dropped, a blocked writer is woken. */
+    public void closeReader() {
+        readerClosed = true;
+        queue.clear();
+        wakeWriter();
+    }
+
+    /** Approximate number of queued messages (for diagnostics and tests). */
+    public int size() {
+        return queue.size();
+    }
+
+    private void publishRead() {
+        if (readPublished != read) {
+            READ_PUBLISHED.setRelease(this, read);
+            // Pairs with the writer's fence in the socket's wait: a writer that parked because
+            // the pipe was full must see either this count or be woken.
+            VarHandle.fullFence();
+            writerWaker.wake();
+        }
+    }
+
+    private void wakeReader() {
+        VarHandle.fullFence();
+        readerWaker.wake();
+    }
+
+    private void wakeWriter() {
+        VarHandle.fullFence();
+        writerWaker.wake();
+    }
+}
