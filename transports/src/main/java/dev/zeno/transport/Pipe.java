@@ -186,10 +186,12 @@ public final class Pipe {
         return writerClosed;
     }
 
-    /** The reader leaves: queued and future messages are dropped, a blocked writer is woken. */
+    /**
+     * The reader leaves: queued and future messages are dropped (left to the collector with the
+     * pipe, since another thread may close a socket), and a blocked writer is woken.
+     */
     public void closeReader() {
         readerClosed = true;
-        queue.clear();
         wakeWriter();
     }
 

@@ -1,0 +1,411 @@
+package dev.zeno.socket;
+
+import dev.zeno.transport.Endpoint;
+import dev.zeno.transport.Msg;
+import dev.zeno.transport.Peer;
+import dev.zeno.transport.PeerOwner;
+import dev.zeno.transport.SocketOptions;
+import dev.zeno.transport.Transport;
+import dev.zeno.transport.TransportContext;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import org.jctools.queues.MpscUnboundedArrayQueue;
+
+/**
+ * The machinery every socket type shares: its options, its peers, bind and connect, blocking
+ * send and receive with timeouts, and close. A socket type is a small subclass that says what
+ * a send and a receive mean, composed from the routing strategies in {@code dev.zeno.routing}.
+ *
+ * <p>One thread at a time uses a socket. Events from other threads (a peer attached by a
+ * transport, a reconnect) arrive through an MPSC mailbox and are handled on the user's thread
+ * at the start of every operation, so routing state is single-threaded and needs no lock.
+ */
+public abstract class SocketBase implements PeerOwner {
+    /** A blocking wait with no time limit. */
+    public static final long FOREVER = -1;
+
+    protected final SocketOptions options;
+    private final TransportContext transports;
+    private final SocketWaker waker = new SocketWaker();
+    private final MpscUnboundedArrayQueue<Runnable> mailbox = new MpscUnboundedArrayQueue<>(64);
+    private final List<Peer> peers = new ArrayList<>();
+    private final Map<String, Transport.Binding> bindings = new LinkedHashMap<>();
+    private final Map<String, List<Transport.Connection>> connections = new LinkedHashMap<>();
+    private volatile boolean closed;
+    private final AtomicBoolean released = new AtomicBoolean();
+    private String lastEndpoint;
+
+    protected SocketBase(String zmtpType, TransportContext transports) {
+        this.options = new SocketOptions(zmtpType);
+        this.transports = transports;
+    }
+
+    // =====================================================================================
+    // What each socket type defines (called on the user's thread only)
+    // =====================================================================================
+
+    /** A peer joined: add its pipes to the routing strategies. */
+    protected abstract void onAttach(Peer peer);
+
+    /** A peer left (its pipes ended, or it was disconnected): remove it everywhere. */
+    protected abstract void onDetach(Peer peer);
+
+    /** A peer's connection was remade: identity may differ, subscriptions must be resent. */
+    protected void onReconnect(Peer peer) {
+    }
+
+    /**
+     * Tries to send {@code msg} without blocking.
+     *
+     * @return true if it was taken (sent or, per the pattern, dropped), false if it must wait
+     * @throws dev.zeno.IllegalSocketStateException (via {@link SocketErrors}) if the pattern forbids it
+     */
+    protected abstract boolean trySend(Msg msg);
+
+    /** Tries to receive without blocking; null if nothing is ready. */
+    protected abstract Msg tryReceive();
+
+    /** True if a send would not block now (for pollers). */
+    protected abstract boolean canSend();
+
+    /** True if a receive would return a message now (for pollers). */
+    protected abstract boolean canReceive();
+
+    /** Adds a subscription; only SUB and XSUB accept it. */
+    public void subscribe(byte[] prefix) {
+        throw SocketErrors.illegalState("subscribe is only for SUB and XSUB sockets, not " + describe());
+    }
+
+    /** Removes one subscription; only SUB and XSUB accept it. */
+    public void unsubscribe(byte[] prefix) {
+        throw SocketErrors.illegalState("unsubscribe is only for SUB and XSUB sockets, not " + describe());
+    }
+
+    /** ROUTER's mandatory routing; other types refuse it. */
+    public void setRouterMandatory(boolean mandatory) {
+        throw SocketErrors.invalidOption("option routerMandatory applies to ROUTER sockets only, not " + describe());
+    }
+
+    /** XPUB's verbose subscriptions; other types refuse it. */
+    public void setXpubVerbose(boolean verbose) {
+        throw SocketErrors.invalidOption("option xpubVerbose applies to XPUB sockets only, not " + describe());
+    }
+
+    // =====================================================================================
+    // PeerOwner: called by transports on any thread
+    // =====================================================================================
+
+    @Override
+    public SocketOptions options() {
+        return options;
+    }
+
+    @Override
+    public SocketWaker waker() {
+        return waker;
+    }
+
+    @Override
+    public void attach(Peer peer) {
+        if (closed) {
+            peer.close();
+            return;
+        }
+        post(() -> attachNow(peer));
+    }
+
+    @Override
+    public void reconnected(Peer peer) {
+        post(() -> {
+            if (peers.contains(peer)) {
+                onReconnect(peer);
+            }
+        });
+    }
+
+    @Override
+    public String describe() {
+        return options.socketType + " socket";
+    }
+
+    private void post(Runnable command) {
+        mailbox.offer(command);
+        waker.wake();
+    }
+
+    private void attachNow(Peer peer) {
+        if (closed) {
+            peer.close();
+            return;
+        }
+        peer.inbound().setReaderWaker(waker);
+        peer.outbound().setWriterWaker(waker);
+        peers.add(peer);
+        onAttach(peer);
+    }
+
+    /** Handles pending events from other threads. Call at the start of every operation. */
+    protected final void processCommands() {
+        Runnable command;
+        while ((command = mailbox.relaxedPoll()) != null) {
+            command.run();
+        }
+    }
+
+    /** A routing strategy found that {@code peer}'s pipes have ended: drop the peer. */
+    protected final void peerEnded(Peer peer) {
+        if (peers.remove(peer)) {
+            peer.close();
+            onDetach(peer);
+        }
+    }
+
+    /** The attached peers, in order of arrival. */
+    protected final List<Peer> peers() {
+        return peers;
+    }
+
+    // =====================================================================================
+    // Endpoints
+    // =====================================================================================
+
+    /** Binds {@code endpoint}; returns the resolved endpoint. */
+    public String bind(String endpoint) {
+        checkOpen();
+        processCommands();
+        Endpoint parsed = Endpoint.parse(endpoint);
+        Transport.Binding binding = transports.transportFor(parsed).bind(parsed, this);
+        String resolved = binding.resolvedEndpoint();
+        bindings.put(resolved, binding);
+        lastEndpoint = resolved;
+        return resolved;
+    }
+
+    /** Connects to {@code endpoint}. */
+    public void connect(String endpoint) {
+        checkOpen();
+        processCommands();
+        Endpoint parsed = Endpoint.parse(endpoint);
+        Transport.Connection connection = transports.transportFor(parsed).connect(parsed, this);
+        connections.computeIfAbsent(connection.endpoint(), key -> new ArrayList<>()).add(connection);
+        lastEndpoint = connection.endpoint();
+    }
+
+    /**
+     * Stops listening on {@code endpoint} (as given to bind, or as resolved).
+     *
+     * @return false if this socket has no such binding
+     */
+    public boolean unbind(String endpoint) {
+        checkOpen();
+        processCommands();
+        Transport.Binding binding = bindings.remove(endpoint);
+        if (binding == null) {
+            binding = bindings.remove(Endpoint.parse(endpoint).toString());
+        }
+        if (binding == null) {
+            return false;
+        }
+        binding.close();
+        return true;
+    }
+
+    /**
+     * Ends the connections made by connect({@code endpoint}) and their peers.
+     *
+     * @return false if this socket has no such connection
+     */
+    public boolean disconnect(String endpoint) {
+        checkOpen();
+        processCommands();
+        String key = Endpoint.parse(endpoint).toString();
+        List<Transport.Connection> list = connections.remove(key);
+        if (list == null) {
+            return false;
+        }
+        for (Transport.Connection connection : list) {
+            connection.close();
+        }
+        for (Peer peer : new ArrayList<>(peers)) {
+            if (peer.isOutgoing() && peer.endpoint().equals(key)) {
+                peerEnded(peer);
+            }
+        }
+        return true;
+    }
+
+    /** The last endpoint bound or connected, resolved; null if none. */
+    public String lastEndpoint() {
+        return lastEndpoint;
+    }
+
+    // =====================================================================================
+    // Send and receive
+    // =====================================================================================
+
+    /**
+     * Sends a whole message, waiting up to {@code timeoutNanos} ({@link #FOREVER}, or 0 for no
+     * wait) while the pattern cannot take it.
+     *
+     * @return false if the time ran out
+     */
+    public final boolean send(Msg msg, long timeoutNanos) {
+        checkOpen();
+        processCommands();
+        if (trySend(msg)) {
+            return true;
+        }
+        if (timeoutNanos == 0) {
+            return false;
+        }
+        long deadline = timeoutNanos < 0 ? 0 : System.nanoTime() + timeoutNanos;
+        try {
+            while (true) {
+                waker.arm();
+                processCommands();
+                if (trySend(msg)) {
+                    return true;
+                }
+                checkOpen();
+                if (!parkUntil(deadline, timeoutNanos)) {
+                    return false;
+                }
+            }
+        } finally {
+            waker.disarm();
+        }
+    }
+
+    /**
+     * Receives a whole message, waiting up to {@code timeoutNanos} ({@link #FOREVER}, or 0
+     * for no wait).
+     *
+     * @return the message, or null if the time ran out
+     */
+    public final Msg receive(long timeoutNanos) {
+        checkOpen();
+        processCommands();
+        Msg msg = tryReceive();
+        if (msg != null || timeoutNanos == 0) {
+            return msg;
+        }
+        long deadline = timeoutNanos < 0 ? 0 : System.nanoTime() + timeoutNanos;
+        try {
+            while (true) {
+                waker.arm();
+                processCommands();
+                msg = tryReceive();
+                if (msg != null) {
+                    return msg;
+                }
+                checkOpen();
+                if (!parkUntil(deadline, timeoutNanos)) {
+                    return null;
+                }
+            }
+        } finally {
+            waker.disarm();
+        }
+    }
+
+    /** Parks until woken or the deadline; false once the deadline has passed. */
+    private boolean parkUntil(long deadline, long timeoutNanos) {
+        if (timeoutNanos < 0) {
+            LockSupport.park(this);
+            return true;
+        }
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+            return false;
+        }
+        LockSupport.parkNanos(this, remaining);
+        return true;
+    }
+
+    /** For pollers: handles events, then says whether a receive would succeed now. */
+    public final boolean pollIn() {
+        checkOpen();
+        processCommands();
+        return canReceive();
+    }
+
+    /** For pollers: handles events, then says whether a send would succeed now. */
+    public final boolean pollOut() {
+        checkOpen();
+        processCommands();
+        return canSend();
+    }
+
+    // =====================================================================================
+    // Close
+    // =====================================================================================
+
+    /** True once closed. */
+    public final boolean isClosed() {
+        return closed;
+    }
+
+    /** Throws if the socket is closed. */
+    protected final void checkOpen() {
+        if (closed) {
+            waker.disarm();
+            releaseResources();
+            throw SocketErrors.closed(describe());
+        }
+    }
+
+    /**
+     * Closes the socket: listeners and connectors stop, every peer's outbound pipe is closed
+     * (queued messages still go out, within linger, by the transport) and a thread blocked in
+     * this socket is released with {@code SocketClosedException}. Callable from any thread,
+     * more than once: another thread may close a socket whose user is blocked in it or idle
+     * (that is how a context releases blocked threads), but not while the user is mid-call.
+     */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (waker.hasWaiter()) {
+            // The blocked user thread releases the peers itself on its way out (checkOpen).
+            waker.wake();
+        } else {
+            releaseResources();
+        }
+    }
+
+    /** Runs once, on whichever thread gets here first after close. */
+    private void releaseResources() {
+        if (!released.compareAndSet(false, true)) {
+            return;
+        }
+        for (Transport.Binding binding : bindings.values()) {
+            binding.close();
+        }
+        bindings.clear();
+        for (List<Transport.Connection> list : connections.values()) {
+            for (Transport.Connection connection : list) {
+                connection.close();
+            }
+        }
+        connections.clear();
+        for (Peer peer : peers) {
+            peer.close();
+        }
+        peers.clear();
+        Runnable pending;
+        while ((pending = mailbox.relaxedPoll()) != null) {
+            pending.run(); // attaches that raced with close: attachNow closes their peers
+        }
+    }
+
+    /** Iterates peers for subclasses that need an explicit scan. */
+    protected final Iterator<Peer> peerIterator() {
+        return peers.iterator();
+    }
+}
