@@ -41,9 +41,10 @@ import java.nio.ByteBuffer;
  *
  * <h2>Limits and allocation</h2>
  *
- * <p>The maximum message size applies to the total body bytes of a multipart message (and to
- * each command frame) and is checked from each frame's header, before the body is allocated or
- * read, so a peer cannot make us allocate what it claims. A frame larger than a Java array
+ * <p>The maximum message size applies to the total body bytes of a multipart message and is
+ * checked from each frame's header, before the body is allocated or read, so a peer cannot make
+ * us allocate what it claims. A command frame may have the larger of the maximum message size and
+ * {@value #MIN_COMMAND_LIMIT} bytes, so a small message limit cannot break the READY handshake. A frame larger than a Java array
  * (2^31-9 bytes) or with a negative 64-bit size is refused whatever the limit. Bodies up to
  * 256 KiB are allocated whole at the header; larger ones grow as their bytes actually arrive
  * (doubling, so at most one extra copy), so with no limit set a lying header costs nothing.
@@ -75,6 +76,8 @@ public final class ZmtpDecoder {
 
     /** The value of {@code maxMessageSize} that means no limit. */
     public static final long UNLIMITED = -1;
+    /** With a maximum message size set, command frames may still have this many bytes. */
+    public static final int MIN_COMMAND_LIMIT = 64 * 1024;
     /** Frame bodies up to this size are allocated whole as soon as their header is read. */
     static final int EAGER_ALLOCATION_LIMIT = 256 * 1024;
 
@@ -279,9 +282,9 @@ public final class ZmtpDecoder {
             throw fail("malformed frame: size " + Long.toUnsignedString(size) + " exceeds 2^63-1");
         }
         if (maxMessageSize >= 0) {
-            if (isCommand && size > maxMessageSize) {
-                throw fail("command of " + size + " bytes exceeds the maximum message size of "
-                        + maxMessageSize + " bytes");
+            long commandLimit = Math.max(maxMessageSize, MIN_COMMAND_LIMIT);
+            if (isCommand && size > commandLimit) {
+                throw fail("command of " + size + " bytes exceeds the limit of " + commandLimit + " bytes");
             }
             // messageBytes <= maxMessageSize here, so the subtraction cannot overflow
             if (!isCommand && size > maxMessageSize - messageBytes) {
