@@ -2,6 +2,7 @@ package dev.zeno.transport.zmtp;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The 64-byte ZMTP greeting: ours to send, and the peer's as parsed.
@@ -113,7 +114,7 @@ public final class Greeting {
         if (bytes.length - offset < SIZE) {
             throw new IllegalArgumentException("a greeting is " + SIZE + " bytes, got " + (bytes.length - offset));
         }
-        byte[] greeting = offset == 0 ? bytes : java.util.Arrays.copyOfRange(bytes, offset, offset + SIZE);
+        byte[] greeting = offset == 0 ? bytes : Arrays.copyOfRange(bytes, offset, offset + SIZE);
         checkPrefix(greeting, SIZE);
         int major = greeting[MAJOR_OFFSET] & 0xFF;
         int minor = greeting[MINOR_OFFSET] & 0xFF;

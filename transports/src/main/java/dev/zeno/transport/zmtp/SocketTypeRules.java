@@ -2,6 +2,7 @@ package dev.zeno.transport.zmtp;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Which ZMTP socket types may be connected to which (the table of ZMTP 3.1, for the classic
@@ -69,7 +70,7 @@ public final class SocketTypeRules {
         if (!compatible(ours, peer)) {
             throw new ZmtpProtocolException("invalid socket type: a " + ours + " socket cannot talk to a "
                     + (isKnown(peer) ? peer : "\"" + peer + "\"") + " socket"
-                    + (isKnown(ours) ? " (it accepts " + String.join(", ", new java.util.TreeSet<>(peersOf(ours))) + ")" : ""));
+                    + (isKnown(ours) ? " (it accepts " + String.join(", ", new TreeSet<>(peersOf(ours))) + ")" : ""));
         }
         return peer;
     }

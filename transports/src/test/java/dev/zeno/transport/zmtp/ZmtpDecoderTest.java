@@ -102,8 +102,8 @@ class ZmtpDecoderTest {
         rejects(new ZmtpDecoder(100), hex("00 65"), "maximum message size of 100");
         rejects(new ZmtpDecoder(1 << 20), hex("02 00 00 00 00 01 00 00 00"), "16777216 bytes");
         // commands may have the larger of the limit and 64 KiB, so the handshake survives small limits
-        rejects(new ZmtpDecoder(10), hex("04 02 00 00 00 00 00 01 00 01"), "command of 65537 bytes");
-        rejects(new ZmtpDecoder(100_000), hex("04 02 00 00 00 00 00 01 86 a1"), "command of 100001 bytes");
+        rejects(new ZmtpDecoder(10), hex("06 00 00 00 00 00 01 00 01"), "command of 65537 bytes");
+        rejects(new ZmtpDecoder(100_000), hex("06 00 00 00 00 00 01 86 a1"), "command of 100001 bytes");
     }
 
     @Test
