@@ -183,6 +183,7 @@ public abstract class SocketBase implements PeerOwner {
         String resolved = binding.resolvedEndpoint();
         bindings.put(resolved, binding);
         lastEndpoint = resolved;
+        processCommands(); // attach the peers that were waiting for this bind now
         return resolved;
     }
 
@@ -194,6 +195,7 @@ public abstract class SocketBase implements PeerOwner {
         Transport.Connection connection = transports.transportFor(parsed).connect(parsed, this);
         connections.computeIfAbsent(connection.endpoint(), key -> new ArrayList<>()).add(connection);
         lastEndpoint = connection.endpoint();
+        processCommands(); // attach the peer this connect made now (a SUB sends its subscriptions)
     }
 
     /**
@@ -277,7 +279,7 @@ public abstract class SocketBase implements PeerOwner {
                 }
             }
         } finally {
-            waker.disarm();
+            endWait();
         }
     }
 
@@ -309,7 +311,18 @@ public abstract class SocketBase implements PeerOwner {
                 }
             }
         } finally {
-            waker.disarm();
+            endWait();
+        }
+    }
+
+    /**
+     * The user thread stops waiting. A close from another thread that saw it waiting left the
+     * release to it, so release here if the close raced with a successful end of the wait.
+     */
+    private void endWait() {
+        waker.disarm();
+        if (closed) {
+            releaseResources();
         }
     }
 
@@ -325,6 +338,15 @@ public abstract class SocketBase implements PeerOwner {
         }
         LockSupport.parkNanos(this, remaining);
         return true;
+    }
+
+    /**
+     * For pollers: the poller that armed this socket's waker ({@link SocketWaker#armFor}) stops
+     * waiting on it. If the socket was closed meanwhile (the close then left the release to the
+     * waiting thread), its peers are released now.
+     */
+    public final void endPoll() {
+        endWait();
     }
 
     /** For pollers: handles events, then says whether a receive would succeed now. */

@@ -1,0 +1,141 @@
+package dev.zeno.routing;
+
+import dev.zeno.transport.Msg;
+import dev.zeno.transport.Peer;
+import dev.zeno.transport.Pipe;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fans one message out to many peers: the same {@link Msg} instance is written to each peer's
+ * outbound pipe (no copy). A peer at its high-water mark just misses the message, so the
+ * sender never blocks, as a ZeroMQ publisher.
+ *
+ * <p>Peers are sent to all at once ({@link #sendToAll}) or only those marked for this message
+ * with {@link #match} ({@link #sendToMatching}); marking keeps the matching peers at the front
+ * of the list, so neither costs an allocation. Used by one thread.
+ */
+public final class Distributor {
+    private final List<Peer> peers = new ArrayList<>();
+    private final Map<Peer, Integer> positions = new IdentityHashMap<>();
+    private final PeerEndListener endListener;
+    /** peers[0, matching) are marked for the message being sent. */
+    private int matching;
+    private List<Peer> ended;
+
+    /** A distributor that reports peers whose reader has gone to {@code endListener}. */
+    public Distributor(PeerEndListener endListener) {
+        this.endListener = endListener;
+    }
+
+    /** Adds a peer. */
+    public void add(Peer peer) {
+        if (!positions.containsKey(peer)) {
+            positions.put(peer, peers.size());
+            peers.add(peer);
+        }
+    }
+
+    /** Removes a peer (and its mark). */
+    public void remove(Peer peer) {
+        Integer position = positions.get(peer);
+        if (position == null) {
+            return;
+        }
+        int index = position;
+        if (index < matching) {
+            swap(index, matching - 1);
+            matching--;
+            index = matching;
+        }
+        swap(index, peers.size() - 1);
+        peers.remove(peers.size() - 1);
+        positions.remove(peer);
+    }
+
+    /** The number of peers. */
+    public int size() {
+        return peers.size();
+    }
+
+    /** Marks {@code peer} to receive the next {@link #sendToMatching} message; idempotent. */
+    public void match(Peer peer) {
+        Integer position = positions.get(peer);
+        if (position == null || position < matching) {
+            return;
+        }
+        swap(position, matching);
+        matching++;
+    }
+
+    /**
+     * Sends {@code msg} to the marked peers, then clears the marks.
+     *
+     * @return how many peers took it (the others were at their high-water mark or gone)
+     */
+    public int sendToMatching(Msg msg) {
+        int count = matching;
+        matching = 0;
+        return sendToFirst(count, msg);
+    }
+
+    /**
+     * Sends {@code msg} to every peer.
+     *
+     * @return how many peers took it
+     */
+    public int sendToAll(Msg msg) {
+        matching = 0;
+        return sendToFirst(peers.size(), msg);
+    }
+
+    private int sendToFirst(int count, Msg msg) {
+        int delivered = 0;
+        for (int i = 0; i < count; i++) {
+            Peer peer = peers.get(i);
+            Pipe out = peer.outbound();
+            if (out.isReaderClosed()) {
+                if (ended == null) {
+                    ended = new ArrayList<>(2);
+                }
+                ended.add(peer);
+            } else if (out.write(msg)) {
+                out.flush();
+                delivered++;
+            }
+        }
+        reportEnded();
+        return delivered;
+    }
+
+    /** Reports ended peers after the loop: the listener removes them from this list. */
+    private void reportEnded() {
+        if (ended == null) {
+            return;
+        }
+        List<Peer> gone = ended;
+        ended = null;
+        for (Peer peer : gone) {
+            endListener.peerEnded(peer);
+        }
+    }
+
+    /** True if {@code peer} is one of this distributor's peers. */
+    public boolean contains(Peer peer) {
+        return positions.containsKey(peer);
+    }
+
+    private void swap(int a, int b) {
+        if (a == b) {
+            return;
+        }
+        Peer first = peers.get(a);
+        Peer second = peers.get(b);
+        peers.set(a, second);
+        peers.set(b, first);
+        positions.put(second, a);
+        positions.put(first, b);
+    }
+}

@@ -1,0 +1,215 @@
+package dev.zeno;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReqRepInprocTest {
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    private static Socket open(Context ctx, SocketType type) {
+        Socket socket = ctx.socket(type);
+        socket.setReceiveTimeout(WAIT);
+        socket.setSendTimeout(WAIT);
+        return socket;
+    }
+
+    @Test
+    void requestAndReplyAlternate() {
+        try (Context ctx = new Context()) {
+            Socket rep = open(ctx, SocketType.REP);
+            Socket req = open(ctx, SocketType.REQ);
+            rep.bind("inproc://hello");
+            req.connect("inproc://hello");
+            for (int i = 0; i < 3; i++) {
+                assertTrue(req.send("Hello " + i));
+                assertEquals("Hello " + i, rep.receiveString());
+                assertTrue(rep.send("World " + i));
+                assertEquals("World " + i, req.receiveString());
+            }
+            req.send("");
+            assertEquals(List.of(""), rep.receive().toStrings(), "an empty body is a body");
+            rep.send("");
+            assertEquals(List.of(""), req.receive().toStrings());
+        }
+    }
+
+    @Test
+    void multipartRequestsAndRepliesArriveWholeWithoutTheirEnvelope() {
+        try (Context ctx = new Context()) {
+            Socket rep = open(ctx, SocketType.REP);
+            Socket req = open(ctx, SocketType.REQ);
+            rep.bind("inproc://parts");
+            req.connect("inproc://parts");
+            req.sendMore("a");
+            req.sendMore("b");
+            req.send("c");
+            assertEquals(List.of("a", "b", "c"), rep.receive().toStrings());
+            rep.send(new Message("x", "", "z"));
+            assertEquals(List.of("x", "", "z"), req.receive().toStrings());
+        }
+    }
+
+    @Test
+    void reqSendsRoundRobinOverThreeReps() {
+        try (Context ctx = new Context()) {
+            Socket req = open(ctx, SocketType.REQ);
+            List<Socket> reps = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Socket rep = open(ctx, SocketType.REP);
+                rep.setReceiveTimeout(Duration.ZERO);
+                rep.bind("inproc://rr-" + i);
+                req.connect("inproc://rr-" + i);
+                reps.add(rep);
+            }
+            int[] served = new int[3];
+            for (int request = 0; request < 6; request++) {
+                req.send("request " + request);
+                int takers = 0;
+                for (int i = 0; i < 3; i++) {
+                    String got = reps.get(i).receiveString();
+                    if (got != null) {
+                        assertEquals("request " + request, got);
+                        takers++;
+                        served[i]++;
+                        reps.get(i).send("reply from " + i);
+                    }
+                }
+                assertEquals(1, takers, "exactly one REP gets each request");
+                assertTrue(req.receiveString().startsWith("reply from "));
+            }
+            assertEquals(List.of(2, 2, 2), List.of(served[0], served[1], served[2]));
+        }
+    }
+
+    @Test
+    void repRepliesReachTheReqThatAsked() {
+        try (Context ctx = new Context()) {
+            Socket rep = open(ctx, SocketType.REP);
+            rep.bind("inproc://many");
+            List<Socket> reqs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                Socket req = open(ctx, SocketType.REQ);
+                req.connect("inproc://many");
+                req.send("from " + i);
+                reqs.add(req);
+            }
+            for (int i = 0; i < 4; i++) {
+                String request = rep.receiveString();
+                assertNotNull(request);
+                rep.send("reply to " + request);
+            }
+            for (int i = 0; i < 4; i++) {
+                assertEquals("reply to from " + i, reqs.get(i).receiveString());
+            }
+        }
+    }
+
+    @Test
+    void reqEnforcesStrictAlternation() {
+        try (Context ctx = new Context()) {
+            Socket rep = open(ctx, SocketType.REP);
+            Socket req = open(ctx, SocketType.REQ);
+            rep.bind("inproc://strict-req");
+            req.connect("inproc://strict-req");
+            IllegalSocketStateException early = assertThrows(IllegalSocketStateException.class, req::receive);
+            assertTrue(early.getMessage().contains("REQ"), early.getMessage());
+            req.send("one");
+            IllegalSocketStateException twice = assertThrows(IllegalSocketStateException.class, () -> req.send("two"));
+            assertTrue(twice.getMessage().contains("REQ"), twice.getMessage());
+            assertEquals("one", rep.receiveString());
+            rep.send("reply");
+            assertEquals("reply", req.receiveString());
+            assertTrue(req.send("now allowed"));
+        }
+    }
+
+    @Test
+    void repEnforcesStrictAlternation() {
+        try (Context ctx = new Context()) {
+            Socket rep = open(ctx, SocketType.REP);
+            Socket req = open(ctx, SocketType.REQ);
+            rep.bind("inproc://strict-rep");
+            req.connect("inproc://strict-rep");
+            IllegalSocketStateException early = assertThrows(IllegalSocketStateException.class, () -> rep.send("x"));
+            assertTrue(early.getMessage().contains("REP"), early.getMessage());
+            req.send("q");
+            assertEquals("q", rep.receiveString());
+            assertThrows(IllegalSocketStateException.class, rep::receive);
+            rep.send("a");
+            assertEquals("a", req.receiveString());
+        }
+    }
+
+    @Test
+    void repKeepsEveryRoutingFrameOfTheEnvelopeAndDropsRequestsWithoutDelimiter() {
+        try (Context ctx = new Context()) {
+            Socket rep = open(ctx, SocketType.REP);
+            Socket dealer = open(ctx, SocketType.DEALER);
+            rep.bind("inproc://envelope");
+            dealer.connect("inproc://envelope");
+            dealer.send("no delimiter: dropped");
+            dealer.send(new Message("hop", "")); // delimiter but no body: dropped
+            dealer.send(new Message("hop-2", "hop-1", "", "body", "more"));
+            assertEquals(List.of("body", "more"), rep.receive().toStrings());
+            rep.send("answer");
+            assertEquals(List.of("hop-2", "hop-1", "", "answer"), dealer.receive().toStrings());
+        }
+    }
+
+    @Test
+    void reqDropsRepliesFromOtherPeersAndWithoutDelimiter() {
+        try (Context ctx = new Context()) {
+            Socket req = open(ctx, SocketType.REQ);
+            req.setIdentity("req");
+            Socket first = open(ctx, SocketType.ROUTER);
+            Socket second = open(ctx, SocketType.ROUTER);
+            first.setRouterMandatory(true);
+            second.setRouterMandatory(true);
+            first.bind("inproc://first");
+            second.bind("inproc://second");
+            req.connect("inproc://first");
+            req.connect("inproc://second");
+
+            assertTrue(second.send(new Message("req", "", "unsolicited")));
+            req.send("question");
+            Message request = first.receive();
+            assertEquals(List.of("req", "", "question"), request.toStrings());
+            first.send(new Message("req", "no delimiter"));
+            first.send(new Message("req", "", "answer"));
+            Message reply = req.receive();
+            assertEquals(List.of("answer"), reply.toStrings());
+
+            req.setReceiveTimeout(Duration.ZERO);
+            req.send("second question");
+            assertEquals(List.of("req", "", "second question"), second.receive().toStrings());
+            assertNull(req.receive(), "the unsolicited message was dropped, not taken as this reply");
+            second.send(new Message("req", "", "second answer"));
+            req.setReceiveTimeout(WAIT);
+            assertEquals("second answer", req.receiveString());
+        }
+    }
+
+    @Test
+    void receiveTimesOutWhileWaitingForAReply() {
+        try (Context ctx = new Context()) {
+            Socket rep = open(ctx, SocketType.REP);
+            Socket req = open(ctx, SocketType.REQ);
+            rep.bind("inproc://slow");
+            req.connect("inproc://slow");
+            req.setReceiveTimeout(Duration.ofMillis(50));
+            req.send("anyone?");
+            assertNull(req.receive());
+            assertEquals("anyone?", rep.receiveString());
+            rep.send("late");
+            assertEquals("late", req.receiveString(), "still waiting for the same reply after a timeout");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.zeno.routing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.zeno.transport.Msg;
+import dev.zeno.transport.Peer;
+import dev.zeno.transport.Pipe;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DistributorTest {
+    private static Peer peer(int highWaterMark) {
+        return new Peer(new Pipe(0), new Pipe(highWaterMark), "inproc://test", false);
+    }
+
+    @Test
+    void sendsTheSameInstanceToMatchingPeersOnly() {
+        Distributor distributor = new Distributor(peer -> { });
+        Peer a = peer(0);
+        Peer b = peer(0);
+        Peer c = peer(0);
+        distributor.add(a);
+        distributor.add(b);
+        distributor.add(c);
+        Msg msg = Msg.ofString("x");
+        distributor.match(c);
+        distributor.match(a);
+        distributor.match(c);
+        assertEquals(2, distributor.sendToMatching(msg));
+        assertSame(msg, a.outbound().read());
+        assertNull(b.outbound().read());
+        assertSame(msg, c.outbound().read());
+        assertEquals(0, distributor.sendToMatching(msg), "marks are cleared after a send");
+    }
+
+    @Test
+    void peerAtHighWaterMarkMissesTheMessage() {
+        Distributor distributor = new Distributor(peer -> { });
+        Peer full = peer(1);
+        Peer free = peer(0);
+        distributor.add(full);
+        distributor.add(free);
+        assertEquals(2, distributor.sendToAll(Msg.ofString("1")));
+        assertEquals(1, distributor.sendToAll(Msg.ofString("2")));
+        assertEquals(1, full.outbound().size());
+        assertEquals(2, free.outbound().size());
+    }
+
+    @Test
+    void removingAMatchedPeerKeepsTheOthersMarked() {
+        Distributor distributor = new Distributor(peer -> { });
+        Peer a = peer(0);
+        Peer b = peer(0);
+        Peer c = peer(0);
+        distributor.add(a);
+        distributor.add(b);
+        distributor.add(c);
+        distributor.match(a);
+        distributor.match(b);
+        distributor.remove(a);
+        assertFalse(distributor.contains(a));
+        assertEquals(1, distributor.sendToMatching(Msg.ofString("x")));
+        assertEquals(1, b.outbound().size());
+        assertEquals(0, c.outbound().size());
+    }
+
+    @Test
+    void reportsPeersWhoseReaderHasGone() {
+        List<Peer> ended = new ArrayList<>();
+        Distributor[] holder = new Distributor[1];
+        holder[0] = new Distributor(peer -> {
+            ended.add(peer);
+            holder[0].remove(peer);
+        });
+        Peer gone = peer(0);
+        Peer live = peer(0);
+        holder[0].add(gone);
+        holder[0].add(live);
+        gone.outbound().closeReader();
+        assertEquals(1, holder[0].sendToAll(Msg.ofString("x")));
+        assertEquals(List.of(gone), ended);
+        assertTrue(holder[0].contains(live));
+        assertEquals(1, holder[0].size());
+    }
+}

@@ -1,0 +1,141 @@
+package dev.zeno.transport.engine;
+
+import dev.zeno.transport.Msg;
+import dev.zeno.transport.zmtp.ZmtpCommand;
+import dev.zeno.transport.zmtp.ZmtpEncoder;
+import dev.zeno.transport.zmtp.ZmtpSubscriptions;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.GatheringByteChannel;
+
+/**
+ * The outgoing side of one connection: a direct batch buffer of about 8 KiB that the encoder
+ * fills with many small frames (one write system call for all of them), plus, for a large
+ * frame, a view of the frame's own array written after the batch with one gathering write
+ * instead of being copied into it.
+ *
+ * <p>Cycle: {@link #start} an item, {@link #fill()} until it says the bytes must go out, then
+ * {@link #flush} until it reports everything written (the channel may take only part).
+ * Not thread-safe: the connection's I/O thread owns it.
+ */
+final class FrameWriter {
+    /** Size of the batch buffer. */
+    static final int BATCH_SIZE = 8 * 1024;
+
+    private final ByteBuffer batch = ByteBuffer.allocateDirect(BATCH_SIZE);
+    private final ZmtpEncoder encoder = new ZmtpEncoder();
+    private final ByteBuffer[] gather = new ByteBuffer[2];
+    /** The batch is flipped and being written (with {@link #direct} after it, if set). */
+    private boolean flushing;
+    /** A chunk of a large frame to write after the batch. */
+    private ByteBuffer direct;
+    /** The batch must be written before more is encoded (full, or a direct chunk is pending). */
+    private boolean mustFlush;
+    private long bytesWritten;
+
+    /** Whether an item is started and not yet completely encoded. */
+    boolean isBusy() {
+        return encoder.isBusy();
+    }
+
+    /** Whether bytes are waiting to be written. */
+    boolean hasPendingBytes() {
+        return flushing || direct != null || batch.position() > 0;
+    }
+
+    /** Whether the batch must be written before {@link #fill()} is called again. */
+    boolean mustFlush() {
+        return mustFlush || flushing;
+    }
+
+    /** The total number of bytes written to the channel. */
+    long bytesWritten() {
+        return bytesWritten;
+    }
+
+    /** Appends raw bytes (the greeting); only when idle and with room for them. */
+    void putRaw(byte[] bytes) {
+        if (flushing || encoder.isBusy() || batch.remaining() < bytes.length) {
+            throw new IllegalStateException("no room for " + bytes.length + " raw bytes");
+        }
+        batch.put(bytes);
+    }
+
+    /** Starts a message. */
+    void start(Msg msg) {
+        encoder.start(msg);
+    }
+
+    /** Starts a command. */
+    void start(ZmtpCommand command) {
+        encoder.start(command);
+    }
+
+    /** Starts an internal subscription message as the peer expects it (command for 3.1, message for 3.0). */
+    void startSubscription(Msg subscription, boolean peerIsAtLeast31) {
+        ZmtpSubscriptions.start(encoder, subscription, peerIsAtLeast31);
+    }
+
+    /**
+     * Encodes as much of the current item as fits.
+     *
+     * @return true if the bytes must be written before going on (batch full, or a large
+     *     frame's chunk is waiting); false if the item is complete and the batch has room
+     */
+    boolean fill() {
+        if (mustFlush()) {
+            return true;
+        }
+        ByteBuffer chunk = encoder.fill(batch);
+        if (chunk != null) {
+            direct = chunk;
+            mustFlush = true;
+        } else if (encoder.isBusy() || !batch.hasRemaining()) {
+            mustFlush = true;
+        }
+        return mustFlush;
+    }
+
+    /**
+     * Writes pending bytes.
+     *
+     * @return true if everything pending has been written (the batch is empty again), false if
+     *     the channel would take no more now
+     */
+    boolean flush(GatheringByteChannel channel) throws IOException {
+        if (!flushing) {
+            if (batch.position() == 0 && direct == null) {
+                mustFlush = false;
+                return true;
+            }
+            batch.flip();
+            flushing = true;
+        }
+        if (direct == null) {
+            while (batch.hasRemaining()) {
+                int n = channel.write(batch);
+                if (n <= 0) {
+                    return false;
+                }
+                bytesWritten += n;
+            }
+        } else {
+            gather[0] = batch;
+            gather[1] = direct;
+            while (batch.hasRemaining() || direct.hasRemaining()) {
+                long n = channel.write(gather, 0, 2);
+                if (n <= 0) {
+                    return false;
+                }
+                bytesWritten += n;
+            }
+            gather[0] = null;
+            gather[1] = null;
+            direct = null;
+        }
+        batch.clear();
+        flushing = false;
+        mustFlush = false;
+        return true;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.zeno.transport.engine;
+
+import dev.zeno.transport.Endpoint;
+import dev.zeno.transport.Peer;
+import dev.zeno.transport.PeerOwner;
+import dev.zeno.transport.Pipe;
+import dev.zeno.transport.SocketOptions;
+import dev.zeno.transport.Transport;
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+
+/**
+ * A transport of ZMTP over stream sockets, on the I/O threads of a pool: what tcp and ipc
+ * share. A subclass says how its endpoints are bound, resolved and connected; this class does
+ * the rest (listeners, sessions, engines).
+ *
+ * <p>Bind opens and binds the listening socket on the caller's thread, so errors such as an
+ * address in use are thrown at once. Connect makes the peer at once and attaches it to the
+ * socket (messages queue until the connection is up), then connects in the background.
+ */
+public abstract class StreamTransport implements Transport {
+    /** A listening socket bound by a subclass. */
+    protected static final class Bound {
+        final ServerSocketChannel channel;
+        final String resolvedEndpoint;
+        final Runnable cleanup;
+
+        /**
+         * @param channel the bound listening channel
+         * @param resolvedEndpoint the endpoint as bound (wildcards and ephemeral ports resolved)
+         * @param cleanup what to do after the channel is closed (e.g. delete an ipc file)
+         */
+        public Bound(ServerSocketChannel channel, String resolvedEndpoint, Runnable cleanup) {
+            this.channel = channel;
+            this.resolvedEndpoint = resolvedEndpoint;
+            this.cleanup = cleanup == null ? () -> { } : cleanup;
+        }
+    }
+
+    private final IoThreadPool pool;
+
+    /** A transport whose connections run on {@code pool}'s threads. */
+    protected StreamTransport(IoThreadPool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Opens and binds a listening channel for {@code endpoint}.
+     *
+     * @throws dev.zeno.transport.TransportException naming the endpoint if it is malformed, in
+     *     use, or cannot be bound
+     */
+    protected abstract Bound listen(Endpoint endpoint, SocketOptions options);
+
+    /**
+     * The address to connect to for {@code endpoint}.
+     *
+     * @throws dev.zeno.transport.TransportException naming the endpoint if it is malformed or
+     *     cannot be resolved
+     */
+    protected abstract SocketAddress remoteAddress(Endpoint endpoint);
+
+    /** Opens an unconnected channel of the right protocol family for {@code address}. */
+    protected abstract SocketChannel openChannel(SocketAddress address) throws IOException;
+
+    /** Sets per-connection socket options (TCP_NODELAY for tcp) on a new channel. */
+    protected abstract void configure(SocketChannel channel) throws IOException;
+
+    @Override
+    public final Binding bind(Endpoint endpoint, PeerOwner owner) {
+        IoThread io = pool.next();
+        Bound bound = listen(endpoint, owner.options());
+        Listener listener = new Listener(pool, io, bound.channel, bound.resolvedEndpoint, owner, this, bound.cleanup);
+        io.execute(listener::start);
+        String resolved = bound.resolvedEndpoint;
+        return new Binding() {
+            @Override
+            public String resolvedEndpoint() {
+                return resolved;
+            }
+
+            @Override
+            public void close() {
+                listener.close();
+            }
+
+            @Override
+            public String toString() {
+                return resolved;
+            }
+        };
+    }
+
+    @Override
+    public final Connection connect(Endpoint endpoint, PeerOwner owner) {
+        SocketAddress address = remoteAddress(endpoint);
+        IoThread io = pool.next();
+        SocketOptions options = owner.options();
+        String text = endpoint.toString();
+        Peer peer = new Peer(new Pipe(Math.max(0, options.receiveHighWaterMark)),
+                new Pipe(Math.max(0, options.sendHighWaterMark)), text, true);
+        ConnectSession session = new ConnectSession(io, owner, text, this, address, peer);
+        owner.attach(peer);
+        io.execute(session::start);
+        return new Connection() {
+            @Override
+            public String endpoint() {
+                return text;
+            }
+
+            @Override
+            public void close() {
+                io.execute(session::disconnect);
+            }
+
+            @Override
+            public String toString() {
+                return text;
+            }
+        };
+    }
+
+    @Override
+    public void shutdown() {
+        pool.shutdown();
+    }
+}

@@ -1,0 +1,564 @@
+package dev.zeno.transport.engine;
+
+import dev.zeno.transport.Msg;
+import dev.zeno.transport.Pipe;
+import dev.zeno.transport.SocketOptions;
+import dev.zeno.transport.zmtp.Greeting;
+import dev.zeno.transport.zmtp.SocketTypeRules;
+import dev.zeno.transport.zmtp.ZmtpCommand;
+import dev.zeno.transport.zmtp.ZmtpDecoder;
+import dev.zeno.transport.zmtp.ZmtpMetadata;
+import dev.zeno.transport.zmtp.ZmtpProtocolException;
+import dev.zeno.transport.zmtp.ZmtpSubscriptions;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+
+/**
+ * One ZMTP connection over a stream channel (tcp or ipc), driven by its I/O thread: the
+ * non-blocking handshake (greetings, NULL mechanism READY, socket-type check), then the data
+ * phase between the channel and the session's two pipes, and heartbeats.
+ *
+ * <p><b>Reading.</b> Bytes are read into a large buffer and decoded into whole messages, which
+ * are written to the inbound pipe; the pipe is flushed (the socket woken) once per read batch.
+ * When the pipe is at its high-water mark the engine keeps the message in hand and stops
+ * reading the channel, so TCP pushes back on the sender, until the socket makes room. The body
+ * of a large frame is read straight into its array.
+ *
+ * <p><b>Writing.</b> Messages are taken from the outbound pipe and encoded into an 8 KiB batch
+ * (many small messages per write system call); large frames go out by gathering writes
+ * without being copied into the batch. When the pipe is empty the engine arms its waker and
+ * sleeps; while the channel is full it waits for OP_WRITE and the socket's flushes cost nothing.
+ *
+ * <p><b>Subscriptions.</b> A SUB or XSUB engine sends internal 0x01/0x00 messages as
+ * SUBSCRIBE/CANCEL commands to ZMTP 3.1 peers and as-is to 3.0 peers; a PUB or XPUB engine
+ * turns received SUBSCRIBE/CANCEL into internal messages (3.0 peers' messages already are).
+ *
+ * <p>Any protocol violation or I/O error closes this connection only (logged through
+ * {@link System.Logger}); the listener is told through {@link EngineListener#engineClosed}.
+ */
+final class ZmtpEngine implements IoHandler {
+    private static final System.Logger LOG = System.getLogger(ZmtpEngine.class.getName());
+
+    /** Read buffer size: many small messages per read system call. */
+    static final int READ_BUFFER_SIZE = 64 * 1024;
+    /** A frame body this large still to come is read straight into its array. */
+    private static final int DIRECT_BODY_MIN = 16 * 1024;
+    /** Reads per readiness event before other connections get their turn. */
+    private static final int READS_PER_EVENT = 16;
+    /** Batches written per readiness event before other connections get their turn. */
+    private static final int WRITES_PER_EVENT = 16;
+    /** The largest READY (or ERROR) we accept during the handshake. */
+    private static final int HANDSHAKE_COMMAND_LIMIT = 64 * 1024;
+
+    private enum Phase { GREETING, READY, DATA, CLOSED }
+
+    private final IoThread io;
+    private final SocketChannel channel;
+    private final SocketOptions options;
+    private final String socketType;
+    private final EngineListener listener;
+    private final String name;
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
+    private final FrameWriter writer = new FrameWriter();
+    private final ArrayDeque<ZmtpCommand> commands = new ArrayDeque<>(4);
+    private final byte[] peerGreetingBytes = new byte[Greeting.SIZE];
+    private final Heartbeat heartbeat;
+
+    private Phase phase = Phase.GREETING;
+    private SelectionKey key;
+    private int interest = -1;
+    private boolean wantRead = true;
+    private boolean wantWrite;
+    private int greetingFilled;
+    private Greeting peerGreeting;
+    private ZmtpDecoder decoder;
+    private Timer handshakeTimer;
+    private long bytesReceived;
+
+    // ---- data phase
+    private Pipe inbound;
+    private Pipe outbound;
+    private PipeWaker inboundWaker;
+    private PipeWaker outboundWaker;
+    private boolean translateOutgoingSubscriptions;
+    private boolean translateIncomingSubscriptions;
+    /** A decoded message waiting for room in the inbound pipe; reading is paused meanwhile. */
+    private Msg blocked;
+    private boolean inboundUnflushed;
+
+    /**
+     * @param io the I/O thread that owns the channel
+     * @param channel a connected, non-blocking channel
+     * @param options the socket's options (type, identity, limits, heartbeats)
+     * @param listener the session to report to
+     * @param name the connection's description for logs
+     */
+    ZmtpEngine(IoThread io, SocketChannel channel, SocketOptions options, EngineListener listener, String name) {
+        this.io = io;
+        this.channel = channel;
+        this.options = options;
+        this.socketType = options.socketType;
+        this.listener = listener;
+        this.name = name;
+        this.heartbeat = new Heartbeat(io, this, options);
+        readBuffer.flip(); // kept in read mode: position..limit are bytes not yet decoded
+    }
+
+    // =====================================================================================
+    // Life cycle
+    // =====================================================================================
+
+    /** Registers the channel and sends our greeting. I/O thread. */
+    void start() {
+        try {
+            key = channel.register(io.selector(), SelectionKey.OP_READ, this);
+            interest = SelectionKey.OP_READ;
+            long timeout = options.handshakeTimeoutMillis;
+            if (timeout > 0) {
+                handshakeTimer = io.schedule(timeout, () -> {
+                    if (phase == Phase.GREETING || phase == Phase.READY) {
+                        close("no ZMTP handshake within " + timeout + " ms", System.Logger.Level.INFO);
+                    }
+                });
+            }
+            writer.putRaw(Greeting.encode());
+            pumpOutput();
+        } catch (IOException | RuntimeException e) {
+            close("cannot start the connection: " + e, System.Logger.Level.DEBUG);
+        }
+    }
+
+    /**
+     * Gives the engine the session's pipes after the handshake: it writes {@code inbound}
+     * (arming {@code inboundWaker} when it is full) and reads {@code outbound} (arming
+     * {@code outboundWaker} when it is empty).
+     */
+    void attachPipes(Pipe inbound, PipeWaker inboundWaker, Pipe outbound, PipeWaker outboundWaker) {
+        this.inbound = inbound;
+        this.inboundWaker = inboundWaker;
+        this.outbound = outbound;
+        this.outboundWaker = outboundWaker;
+    }
+
+    /** Whether the connection is open (not yet closed). */
+    boolean isOpen() {
+        return phase != Phase.CLOSED;
+    }
+
+    /** Whether the handshake is done and messages flow. */
+    boolean isActive() {
+        return phase == Phase.DATA;
+    }
+
+    /** The bytes received so far, for heartbeats. */
+    long bytesReceived() {
+        return bytesReceived;
+    }
+
+    /** Whether bytes or a partly encoded message are still waiting to be sent. */
+    boolean hasUnsentOutput() {
+        return writer.hasPendingBytes() || writer.isBusy() || !commands.isEmpty();
+    }
+
+    /**
+     * Closes the connection now. Messages already decoded stay in the inbound pipe (flushed to
+     * the socket); the session is told. Safe to call more than once.
+     */
+    void close(String reason, System.Logger.Level level) {
+        if (phase == Phase.CLOSED) {
+            return;
+        }
+        phase = Phase.CLOSED;
+        LOG.log(level, () -> name + ": connection closed: " + reason);
+        heartbeat.stop();
+        if (handshakeTimer != null) {
+            handshakeTimer.cancel();
+        }
+        if (inboundWaker != null) {
+            inboundWaker.disarm();
+        }
+        if (outboundWaker != null) {
+            outboundWaker.disarm();
+        }
+        if (key != null) {
+            key.cancel();
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing a channel failed", e);
+        }
+        flushInbound();
+        blocked = null;
+        listener.engineClosed(this, reason);
+    }
+
+    // =====================================================================================
+    // Events
+    // =====================================================================================
+
+    @Override
+    public void ready(int readyOps) throws IOException {
+        if ((readyOps & (SelectionKey.OP_READ)) != 0 && phase != Phase.CLOSED) {
+            readInput();
+        }
+        if (phase != Phase.CLOSED && ((readyOps & SelectionKey.OP_WRITE) != 0 || !commands.isEmpty())) {
+            pumpOutput();
+        }
+    }
+
+    @Override
+    public void failed(Throwable cause) {
+        if (cause instanceof ZmtpProtocolException) {
+            close("protocol error: " + cause.getMessage(), System.Logger.Level.INFO);
+        } else if (cause instanceof IOException) {
+            close(String.valueOf(cause.getMessage()), System.Logger.Level.DEBUG);
+        } else {
+            LOG.log(System.Logger.Level.WARNING, name + ": unexpected failure", cause);
+            close("unexpected failure: " + cause, System.Logger.Level.INFO);
+        }
+    }
+
+    /**
+     * The session's pipes changed: messages to send, room in the inbound pipe, or an end.
+     * I/O thread.
+     */
+    void pipeEvent() {
+        if (phase != Phase.DATA) {
+            return;
+        }
+        try {
+            if (blocked != null) {
+                resumeInput();
+            }
+            if (phase == Phase.DATA) {
+                pumpOutput();
+            }
+        } catch (Throwable t) {
+            failed(t);
+        }
+    }
+
+    /** Queues a command (PING, PONG) ahead of the next message and sends it soon. */
+    void sendCommand(ZmtpCommand command) {
+        if (phase == Phase.CLOSED) {
+            return;
+        }
+        commands.add(command);
+        try {
+            pumpOutput();
+        } catch (Throwable t) {
+            failed(t);
+        }
+    }
+
+    /** Called by the heartbeat when the peer has gone silent. */
+    void heartbeatExpired(String reason) {
+        close("heartbeat: " + reason, System.Logger.Level.INFO);
+    }
+
+    // =====================================================================================
+    // Reading
+    // =====================================================================================
+
+    private void readInput() throws IOException {
+        for (int i = 0; i < READS_PER_EVENT && blocked == null && phase != Phase.CLOSED; i++) {
+            int n;
+            ByteBuffer body = phase == Phase.DATA && !readBuffer.hasRemaining()
+                    ? decoder.bodyReadTarget(DIRECT_BODY_MIN) : null;
+            if (body != null) {
+                n = channel.read(body);
+                if (n > 0) {
+                    decoder.bodyRead(n);
+                }
+            } else {
+                readBuffer.compact();
+                try {
+                    n = channel.read(readBuffer);
+                } finally {
+                    readBuffer.flip();
+                }
+            }
+            if (n < 0) {
+                processInput();
+                flushInbound();
+                close(phase == Phase.DATA ? "the peer closed the connection"
+                        : "the peer closed the connection during the handshake", System.Logger.Level.DEBUG);
+                return;
+            }
+            if (n == 0) {
+                break;
+            }
+            bytesReceived += n;
+            processInput();
+        }
+        flushInbound();
+    }
+
+    private void processInput() throws IOException {
+        if (phase == Phase.GREETING && !readGreeting()) {
+            return;
+        }
+        if (phase == Phase.READY && !readReady()) {
+            return;
+        }
+        if (phase == Phase.DATA) {
+            decodeMessages();
+        }
+    }
+
+    /** Collects the peer's greeting; rejects a bad signature as soon as its bytes arrive. */
+    private boolean readGreeting() throws IOException {
+        int n = Math.min(readBuffer.remaining(), Greeting.SIZE - greetingFilled);
+        readBuffer.get(peerGreetingBytes, greetingFilled, n);
+        greetingFilled += n;
+        Greeting.checkPrefix(peerGreetingBytes, greetingFilled);
+        if (greetingFilled < Greeting.SIZE) {
+            return false;
+        }
+        peerGreeting = Greeting.parse(peerGreetingBytes);
+        decoder = new ZmtpDecoder(HANDSHAKE_COMMAND_LIMIT);
+        phase = Phase.READY;
+        commands.add(ZmtpCommand.ready(socketType, options.identityCopy()));
+        pumpOutput();
+        return phase == Phase.READY;
+    }
+
+    /** Reads the peer's READY, checks its socket type, and enters the data phase. */
+    private boolean readReady() throws IOException {
+        ZmtpDecoder.Result result = decoder.decode(readBuffer);
+        if (result == ZmtpDecoder.Result.NEED_MORE) {
+            return false;
+        }
+        if (result == ZmtpDecoder.Result.MESSAGE) {
+            throw new ZmtpProtocolException("expected READY from the peer, got a message");
+        }
+        ZmtpCommand ready = decoder.takeCommand();
+        if (ready.kind() == ZmtpCommand.Kind.ERROR) {
+            throw new ZmtpProtocolException("the peer refused the handshake: ERROR " + ready.errorReason());
+        }
+        String peerType;
+        try {
+            peerType = SocketTypeRules.checkPeer(socketType, ready);
+        } catch (ZmtpProtocolException e) {
+            sendErrorAndClose(e.getMessage());
+            return false;
+        }
+        byte[] identity = ready.metadata().get(ZmtpMetadata.IDENTITY);
+        if (handshakeTimer != null) {
+            handshakeTimer.cancel();
+        }
+        decoder = new ZmtpDecoder(options.maxMessageSize < 0 ? ZmtpDecoder.UNLIMITED : options.maxMessageSize);
+        translateOutgoingSubscriptions = "SUB".equals(socketType) || "XSUB".equals(socketType);
+        translateIncomingSubscriptions = "PUB".equals(socketType) || "XPUB".equals(socketType);
+        phase = Phase.DATA;
+        LOG.log(System.Logger.Level.DEBUG, () -> name + ": handshake done with a " + peerType + " peer ("
+                + peerGreeting + ")");
+        listener.handshakeDone(this, peerType, identity);
+        if (phase != Phase.DATA) {
+            return false;
+        }
+        heartbeat.start();
+        pumpOutput();
+        return phase == Phase.DATA;
+    }
+
+    /** Sends ERROR (best effort, without waiting) and closes: a peer of the wrong socket type. */
+    private void sendErrorAndClose(String reason) {
+        try {
+            if (!writer.isBusy()) {
+                writer.start(ZmtpCommand.error(reason));
+                while (writer.isBusy()) {
+                    if (writer.fill() && !writer.flush(channel)) {
+                        break;
+                    }
+                }
+                writer.flush(channel);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "sending ERROR failed", e);
+        }
+        close("handshake refused: " + reason, System.Logger.Level.INFO);
+    }
+
+    private void decodeMessages() throws IOException {
+        while (blocked == null && phase == Phase.DATA) {
+            ZmtpDecoder.Result result = decoder.decode(readBuffer);
+            if (result == ZmtpDecoder.Result.NEED_MORE) {
+                return;
+            }
+            if (result == ZmtpDecoder.Result.MESSAGE) {
+                deliver(decoder.takeMessage());
+            } else {
+                handleCommand(decoder.takeCommand());
+            }
+        }
+    }
+
+    private void handleCommand(ZmtpCommand command) throws IOException {
+        switch (command.kind()) {
+            case PING:
+                heartbeat.pingReceived(command.pingTtl());
+                commands.add(ZmtpCommand.pong(command.pingContext()));
+                break;
+            case PONG:
+            case UNKNOWN:
+                break;
+            case SUBSCRIBE:
+            case CANCEL:
+                if (translateIncomingSubscriptions) {
+                    deliver(ZmtpSubscriptions.fromCommand(command));
+                }
+                break;
+            case ERROR:
+                throw new ZmtpProtocolException("the peer sent ERROR: " + command.errorReason());
+            case READY:
+            default:
+                throw new ZmtpProtocolException("unexpected " + command.name() + " after the handshake");
+        }
+    }
+
+    private void deliver(Msg msg) {
+        if (inbound.write(msg)) {
+            inboundUnflushed = true;
+            return;
+        }
+        blocked = msg;
+        block();
+    }
+
+    /** The inbound pipe is full: wait for room, not reading the channel meanwhile. */
+    private void block() {
+        flushInbound();
+        while (true) {
+            inboundWaker.arm();
+            if (!inbound.hasRoom() && !inbound.isReaderClosed()) {
+                setWantRead(false);
+                return;
+            }
+            // room was made between the failed write and the arm: no wake-up will come for it
+            inboundWaker.disarm();
+            if (inbound.write(blocked)) {
+                inboundUnflushed = true;
+                blocked = null;
+                return;
+            }
+        }
+    }
+
+    private void resumeInput() throws IOException {
+        inboundWaker.disarm();
+        if (!inbound.write(blocked)) {
+            block();
+            return;
+        }
+        inboundUnflushed = true;
+        blocked = null;
+        decodeMessages();
+        flushInbound();
+        if (blocked == null && phase == Phase.DATA) {
+            setWantRead(true);
+        }
+    }
+
+    private void flushInbound() {
+        if (inboundUnflushed) {
+            inboundUnflushed = false;
+            inbound.flush();
+        }
+    }
+
+    // =====================================================================================
+    // Writing
+    // =====================================================================================
+
+    private void pumpOutput() throws IOException {
+        for (int round = 0; round < WRITES_PER_EVENT && phase != Phase.CLOSED; round++) {
+            while (!writer.mustFlush()) {
+                if (!writer.isBusy() && !startNext()) {
+                    break;
+                }
+                writer.fill();
+            }
+            if (!writer.hasPendingBytes()) {
+                setWantWrite(false);
+                if (phase != Phase.DATA) {
+                    return;
+                }
+                outboundWaker.arm();
+                if (outbound.hasMessage() || !commands.isEmpty()) {
+                    outboundWaker.disarm();
+                    continue;
+                }
+                listener.outputIdle(this);
+                return;
+            }
+            if (!writer.flush(channel)) {
+                setWantWrite(true);
+                return;
+            }
+        }
+        // more to send, but others get a turn first: the channel is writable, so this comes back soon
+        setWantWrite(phase != Phase.CLOSED);
+    }
+
+    /** Starts encoding the next command or message; false if there is none. */
+    private boolean startNext() {
+        ZmtpCommand command = commands.poll();
+        if (command != null) {
+            writer.start(command);
+            return true;
+        }
+        if (phase != Phase.DATA) {
+            return false;
+        }
+        while (true) {
+            Msg msg = outbound.read();
+            if (msg == null) {
+                return false;
+            }
+            if (msg.frameCount() == 0) {
+                continue;
+            }
+            if (translateOutgoingSubscriptions && ZmtpSubscriptions.isSubscription(msg)) {
+                writer.startSubscription(msg, peerGreeting.isAtLeast31());
+            } else {
+                writer.start(msg);
+            }
+            return true;
+        }
+    }
+
+    // =====================================================================================
+    // Interest
+    // =====================================================================================
+
+    private void setWantRead(boolean on) {
+        wantRead = on;
+        updateInterest();
+    }
+
+    private void setWantWrite(boolean on) {
+        wantWrite = on;
+        updateInterest();
+    }
+
+    private void updateInterest() {
+        if (key == null || phase == Phase.CLOSED) {
+            return;
+        }
+        int ops = (wantRead ? SelectionKey.OP_READ : 0) | (wantWrite ? SelectionKey.OP_WRITE : 0);
+        if (ops != interest && key.isValid()) {
+            key.interestOps(ops);
+            interest = ops;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.zeno.transport.tcp;
+
+import dev.zeno.transport.Endpoint;
+import dev.zeno.transport.SocketOptions;
+import dev.zeno.transport.TransportException;
+import dev.zeno.transport.engine.IoThreadPool;
+import dev.zeno.transport.engine.StreamTransport;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+
+/**
+ * The tcp transport: ZMTP 3.1 over TCP, compatible with libzmq, JeroMQ and NetMQ.
+ *
+ * <p>Endpoints: {@code tcp://host:port} (a name, an IPv4 literal, or {@code [IPv6]}),
+ * {@code tcp://*:port} to bind every interface, and port {@code *} (or 0) to bind an
+ * ephemeral port, which {@link Binding#resolvedEndpoint()} then names, e.g.
+ * {@code tcp://0.0.0.0:41235}. Connections use TCP_NODELAY; listeners SO_REUSEADDR (so a
+ * restarted server can bind its port again at once, but never a port another socket listens on).
+ */
+public final class TcpTransport extends StreamTransport {
+    /** A tcp transport on {@code pool}'s I/O threads. */
+    public TcpTransport(IoThreadPool pool) {
+        super(pool);
+    }
+
+    @Override
+    public String scheme() {
+        return "tcp";
+    }
+
+    @Override
+    protected Bound listen(Endpoint endpoint, SocketOptions options) {
+        InetSocketAddress address = TcpAddresses.bindAddress(endpoint);
+        ServerSocketChannel channel = null;
+        try {
+            channel = ServerSocketChannel.open();
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            channel.bind(address, Math.max(1, options.backlog));
+            InetSocketAddress local = (InetSocketAddress) channel.getLocalAddress();
+            return new Bound(channel, TcpAddresses.resolvedEndpoint(endpoint, local), null);
+        } catch (BindException e) {
+            close(channel);
+            String why = String.valueOf(e.getMessage());
+            if (why.toLowerCase(java.util.Locale.ROOT).contains("in use")) {
+                throw new TransportException(TransportException.Reason.ADDRESS_IN_USE,
+                        "address already in use: " + endpoint, e);
+            }
+            throw new TransportException(TransportException.Reason.UNREACHABLE,
+                    "cannot bind " + endpoint + ": " + why, e);
+        } catch (IOException | RuntimeException e) {
+            close(channel);
+            if (e instanceof TransportException) {
+                throw (TransportException) e;
+            }
+            throw new TransportException(TransportException.Reason.UNREACHABLE,
+                    "cannot bind " + endpoint + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    protected SocketAddress remoteAddress(Endpoint endpoint) {
+        return TcpAddresses.connectAddress(endpoint);
+    }
+
+    @Override
+    protected SocketChannel openChannel(SocketAddress address) throws IOException {
+        return SocketChannel.open();
+    }
+
+    @Override
+    protected void configure(SocketChannel channel) throws IOException {
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+    }
+
+    private static void close(ServerSocketChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // already failing
+            }
+        }
+    }
+}
