@@ -5,6 +5,9 @@
  */
 module dev.zeno.transports {
     requires org.jctools.core;
+    // JCTools' queues need sun.misc.Unsafe but declare jdk.unsupported only as "requires static":
+    // without this, an application on the module path fails with NoClassDefFoundError
+    requires jdk.unsupported;
 
     exports dev.zeno.transport to dev.zeno.patterns;
 }

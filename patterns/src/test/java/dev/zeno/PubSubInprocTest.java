@@ -153,6 +153,36 @@ class PubSubInprocTest {
     }
 
     @Test
+    void aSubscriberOnAnotherThreadGetsEveryMatchingMessageInOrder() throws Exception {
+        try (Context ctx = new Context(); Socket pub = ctx.socket(SocketType.PUB)) {
+            pub.setSendHighWaterMark(0);
+            pub.bind("inproc://threads");
+            Socket sub = ctx.socket(SocketType.SUB);
+            sub.setReceiveHighWaterMark(0);
+            sub.setReceiveTimeout(WAIT);
+            sub.connect("inproc://threads");
+            sub.subscribe("even");
+            int count = 50_000;
+            List<String> got = new ArrayList<>();
+            Thread subscriber = new Thread(() -> {
+                String text;
+                while (got.size() < count / 2 && (text = sub.receiveString()) != null) {
+                    got.add(text);
+                }
+            });
+            subscriber.start();
+            for (int i = 0; i < count; i++) {
+                pub.send((i % 2 == 0 ? "even " : "odd ") + i);
+            }
+            subscriber.join(30_000);
+            assertEquals(count / 2, got.size());
+            for (int i = 0; i < count / 2; i++) {
+                assertEquals("even " + (2 * i), got.get(i));
+            }
+        }
+    }
+
+    @Test
     void multipartMessagesArriveWhole() {
         try (Context ctx = new Context(); Socket pub = ctx.socket(SocketType.PUB)) {
             pub.bind("inproc://pub-parts");

@@ -198,6 +198,32 @@ class ReqRepInprocTest {
     }
 
     @Test
+    void manyRoundTripsBetweenThreads() throws Exception {
+        try (Context ctx = new Context()) {
+            Socket rep = open(ctx, SocketType.REP);
+            Socket req = open(ctx, SocketType.REQ);
+            rep.bind("inproc://ping-pong");
+            req.connect("inproc://ping-pong");
+            int count = 20_000;
+            Thread server = new Thread(() -> {
+                for (int i = 0; i < count; i++) {
+                    String request = rep.receiveString();
+                    if (request == null) {
+                        return;
+                    }
+                    rep.send("re:" + request);
+                }
+            });
+            server.start();
+            for (int i = 0; i < count; i++) {
+                req.send(Integer.toString(i));
+                assertEquals("re:" + i, req.receiveString());
+            }
+            server.join(10_000);
+        }
+    }
+
+    @Test
     void receiveTimesOutWhileWaitingForAReply() {
         try (Context ctx = new Context()) {
             Socket rep = open(ctx, SocketType.REP);

@@ -66,8 +66,10 @@ public abstract class PublisherBase extends SocketBase {
         return true;
     }
 
+    /** Always true: a publisher never waits. Reads the subscriptions that arrived meanwhile. */
     @Override
     protected final boolean canSend() {
+        drainUpstream();
         return true;
     }
 

@@ -423,6 +423,10 @@ public final class Compare {
         try {
             Thread.sleep(300);   // let it bind; connecting first would work too, after a reconnect interval
             sender = ChildProcess.start(command(remote, "remote_thr", endpoint, String.valueOf(size), String.valueOf(count)));
+            Outcome failed = awaitPair(receiver, sender, "sender");
+            if (failed != null) {
+                return failed;
+            }
             int rc = receiver.await(remaining());
             Outcome o = outcome(receiver, rc);
             int src = sender.await(o.problem == null ? 15_000 : 1_000);
@@ -452,6 +456,10 @@ public final class Compare {
             Thread.sleep(300);
             req = ChildProcess.start(command(p, "remote_lat", endpoint, "16", String.valueOf(count),
                     "--warmup", String.valueOf(warmup), "--percentiles"));
+            Outcome failed = awaitPair(req, rep, "REP side");
+            if (failed != null) {
+                return failed;
+            }
             int rc = req.await(remaining());
             Outcome o = outcome(req, rc);
             int rrc = rep.await(o.problem == null ? 15_000 : 1_000);
@@ -465,6 +473,27 @@ public final class Compare {
                 Files.deleteIfExists(ipcPath);
             }
         }
+    }
+
+    /**
+     * Waits for the reporting side of a pair while watching its partner: if the partner fails
+     * first, the reporter would wait for ever, so it is killed at once.
+     *
+     * @return null when the reporter finished (collect it), or the partner's failure
+     */
+    private Outcome awaitPair(ChildProcess reporter, ChildProcess partner, String partnerName) throws InterruptedException {
+        long until = System.currentTimeMillis() + remaining();
+        while (reporter.isAlive() && System.currentTimeMillis() < until) {
+            if (!partner.isAlive()) {
+                int prc = partner.await(1_000);
+                if (prc != 0) {
+                    reporter.await(2_000);   // kills it if it does not finish
+                    return new Outcome(reporter.stdout(), partnerName + " " + describe(partner, prc));
+                }
+            }
+            Thread.sleep(50);
+        }
+        return null;
     }
 
     private void cleanUp(ChildProcess... children) throws InterruptedException {

@@ -45,6 +45,13 @@ class RecorderTest {
         assertEquals("alarm 3\nsecond frame", multipart.payload());
 
         assertEquals("", parser.parse(new Message(""), 0).topic());
+        assertEquals("  ", parser.parse(new Message("  "), 0).payload());
+        assertEquals(1000.0, parser.parse(new Message("t x 1e3 5"), 0).value());
+        assertEquals(0.5, parser.parse(new Message("t .5"), 0).value());
+        assertEquals(7.0, parser.parse(new Message(" \tt\t+7 "), 0).value());
+        assertEquals("t", parser.parse(new Message(" \tt\t+7 "), 0).topic());
+        assertEquals(12345678901234567890.0, parser.parse(new Message("t 12345678901234567890"), 0).value());
+        assertNull(parser.parse(new Message("t - + 1.2.3 e5 NaN Infinity 0x10"), 0).value());
     }
 
     @Test
