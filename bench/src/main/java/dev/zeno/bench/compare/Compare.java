@@ -94,7 +94,7 @@ public final class Compare {
     public static int main(List<String> args) throws Exception {
         boolean quick = false;
         boolean noLibzmq = false;
-        int repeat = 1;
+        int repeat = 3;
         Path out = null;
         Set<String> only = new HashSet<>();
         long budget = 540;
@@ -125,7 +125,7 @@ public final class Compare {
                     break;
                 default:
                     System.err.println("compare: unknown option '" + a + "'");
-                    System.err.println("usage: compare [--quick] [--repeat N] [--out DIR] [--no-libzmq] "
+                    System.err.println("usage: compare [--quick] [--repeat N (3)] [--out DIR] [--no-libzmq] "
                             + "[--only inproc_thr,tcp_thr,tcp_lat,ipc_lat,pubsub,interop] [--budget-s S] [--child-timeout-s S]");
                     return 1;
             }
@@ -196,19 +196,13 @@ public final class Compare {
 
         if (selected("inproc_thr")) {
             Row row = row("inproc PUSH/PULL 16 B", "msg/s", true, 5.0, 2.0, "Zeno >= 5x JeroMQ, >= 2x libzmq");
-            for (Peer p : Peer.values()) {
-                measure(row, p, () -> single(p, "inproc_thr", "16", String.valueOf(inprocCount)), MSG_PER_S);
-            }
+            rounds(p -> measure(row, p, () -> single(p, "inproc_thr", "16", String.valueOf(inprocCount)), MSG_PER_S));
         }
         if (selected("tcp_thr")) {
             Row small = row("tcp PUSH/PULL 16 B", "msg/s", true, 3.0, 1.3, "Zeno >= 3x JeroMQ, >= 1.3x libzmq");
-            for (Peer p : Peer.values()) {
-                measure(small, p, () -> throughputPair(p, p, 16, tcpSmallCount), MSG_PER_S);
-            }
+            rounds(p -> measure(small, p, () -> throughputPair(p, p, 16, tcpSmallCount), MSG_PER_S));
             Row large = row("tcp PUSH/PULL 4 KiB", "MB/s", true, null, 1.5, "Zeno >= 1.5x libzmq bytes/s");
-            for (Peer p : Peer.values()) {
-                measureScaled(large, p, () -> throughputPair(p, p, 4096, tcpLargeCount), MBIT_PER_S, 1.0 / 8);
-            }
+            rounds(p -> measureScaled(large, p, () -> throughputPair(p, p, 4096, tcpLargeCount), MBIT_PER_S, 1.0 / 8));
         }
         if (selected("tcp_lat")) {
             latency("tcp", latCount, latWarmup, true);
@@ -222,18 +216,19 @@ public final class Compare {
             Row drops = row("PUB to 4 SUBs 64 B, dropped (default HWM)", "%", false, null, null, "");
             Row pubRate = row("PUB to 4 SUBs 64 B, publisher send rate", "msg/s", true, null, null, "");
             Row lossless = row("PUB to 4 SUBs 64 B, lossless (slowest SUB has all)", "msg/s", true, null, null, "");
-            for (Peer p : Peer.values()) {
-                Map<Pattern, Row> targets = new LinkedHashMap<>();
-                targets.put(DELIVERED, delivered);
-                targets.put(DROP, drops);
-                targets.put(PUB_RATE, pubRate);
+            Map<Pattern, Row> targets = new LinkedHashMap<>();
+            targets.put(DELIVERED, delivered);
+            targets.put(DROP, drops);
+            targets.put(PUB_RATE, pubRate);
+            rounds(p -> {
                 measureMany(p, () -> single(p, "pubsub_thr", tcpEndpoint(), "64", String.valueOf(pubDropCount), "4"),
                         targets);
                 measure(lossless, p, () -> single(p, "pubsub_thr", tcpEndpoint(), "64",
                         String.valueOf(pubLosslessCount), "4", "--lossless"), COMPLETE);
-            }
+            });
         }
         if (selected("interop") && libzmq != null) {
+            // one run each: a check that either side of a pair may be libzmq, not a figure to compare
             Row a = row("interop: Zeno PULL <- libzmq PUSH, tcp 16 B", "msg/s", true, null, null, "");
             measure(a, Peer.ZENO, () -> throughputPair(Peer.ZENO, Peer.LIBZMQ, 16, tcpSmallCount / 2), MSG_PER_S);
             Row b = row("interop: libzmq PULL <- Zeno PUSH, tcp 16 B", "msg/s", true, null, null, "");
@@ -267,13 +262,25 @@ public final class Compare {
                 withTargets ? "Zeno <= 0.7x libzmq" : "");
         Row p99 = row(name + ", round trip p99", "us", false, null, withTargets ? 1.0 : null,
                 withTargets ? "Zeno <= libzmq" : "");
-        Row avg = row(name + ", average latency (libzmq: half a round trip)", "us", false, null, null, "");
-        for (Peer p : Peer.values()) {
-            Map<Pattern, Row> targets = new LinkedHashMap<>();
-            targets.put(P50, p50);
-            targets.put(P99, p99);
-            targets.put(AVG_LAT, avg);
-            measureMany(p, () -> latencyPair(p, transport, count, warmup), targets);
+        Row avg = row(name + ", average latency (half a round trip)", "us", false, null, null, "");
+        Map<Pattern, Row> targets = new LinkedHashMap<>();
+        targets.put(P50, p50);
+        targets.put(P99, p99);
+        targets.put(AVG_LAT, avg);
+        rounds(p -> measureMany(p, () -> latencyPair(p, transport, count, warmup), targets));
+    }
+
+    @FunctionalInterface
+    interface PeerTask {
+        void run(Peer p) throws Exception;
+    }
+
+    /** Runs {@code task} for every library, {@code repeat} rounds, interleaved (Z J L Z J L ...). */
+    private void rounds(PeerTask task) throws Exception {
+        for (int round = 0; round < repeat; round++) {
+            for (Peer p : Peer.values()) {
+                task.run(p);
+            }
         }
     }
 
@@ -289,6 +296,8 @@ public final class Compare {
         final String target;
         final Map<Peer, List<Double>> samples = new EnumMap<>(Peer.class);
         final Map<Peer, String> problems = new EnumMap<>(Peer.class);
+        /** Libraries whose run failed: no more rounds for them, and no figure. */
+        final Set<Peer> failed = java.util.EnumSet.noneOf(Peer.class);
 
         Row(String title, String unit, boolean higherIsBetter, Double minVsJeromq, Double vsLibzmq, String target) {
             this.title = title;
@@ -354,40 +363,42 @@ public final class Compare {
             }
             return;
         }
-        for (int i = 0; i < repeat; i++) {
-            if (System.currentTimeMillis() + childTimeoutMillis > deadline) {
-                for (Row r : targets.values()) {
-                    r.problems.putIfAbsent(p, "skipped: time budget used up");
-                }
-                return;
-            }
-            String title = targets.values().iterator().next().title;
-            log.println("== " + title + " — " + p.label + (repeat > 1 ? " (run " + (i + 1) + ")" : ""));
-            Outcome o = run.run();
-            raw.append("### ").append(title).append(" — ").append(p.label).append("\n\n```\n")
-                    .append(o.stdout == null ? "" : o.stdout.trim()).append(o.problem == null ? "" : "\n[" + o.problem + "]")
-                    .append("\n```\n\n");
-            if (o.stdout != null) {
-                log.print(o.stdout);
-            }
-            if (o.problem != null) {
-                log.println("   -> " + o.problem);
-            }
-            for (Map.Entry<Pattern, Row> e : targets.entrySet()) {
-                Matcher m = o.stdout == null ? null : e.getKey().matcher(o.stdout);
-                if (m != null && m.find()) {
-                    e.getValue().samples.computeIfAbsent(p, k -> new ArrayList<>()).add(Double.parseDouble(m.group(1)) * scale);
-                } else {
-                    e.getValue().problems.putIfAbsent(p, o.problem != null ? o.problem : "no figure in the output");
-                }
-            }
-            if (o.problem != null) {
+        for (Row r : targets.values()) {
+            if (r.failed.contains(p)) {
                 return;   // a failing tool fails again: do not burn the budget on repeats
             }
         }
-        for (Row r : targets.values()) {
-            if (r.samples.containsKey(p)) {
+        String title = targets.values().iterator().next().title;
+        if (System.currentTimeMillis() + childTimeoutMillis > deadline) {
+            for (Row r : targets.values()) {
+                if (!r.samples.containsKey(p)) {
+                    r.problems.putIfAbsent(p, "skipped: time budget used up");
+                }
+            }
+            log.println("== " + title + " — " + p.label + ": skipped, time budget used up");
+            return;
+        }
+        log.println("== " + title + " — " + p.label);
+        Outcome o = run.run();
+        raw.append("### ").append(title).append(" — ").append(p.label).append("\n\n```\n")
+                .append(o.stdout == null ? "" : o.stdout.trim()).append(o.problem == null ? "" : "\n[" + o.problem + "]")
+                .append("\n```\n\n");
+        if (o.stdout != null) {
+            log.print(o.stdout);
+        }
+        if (o.problem != null) {
+            log.println("   -> " + o.problem);
+        }
+        for (Map.Entry<Pattern, Row> e : targets.entrySet()) {
+            Row r = e.getValue();
+            Matcher m = o.stdout == null ? null : e.getKey().matcher(o.stdout);
+            if (o.problem == null && m != null && m.find()) {
+                r.samples.computeIfAbsent(p, k -> new ArrayList<>()).add(Double.parseDouble(m.group(1)) * scale);
                 r.problems.remove(p);
+            } else {
+                r.failed.add(p);
+                r.samples.remove(p);
+                r.problems.put(p, o.problem != null ? o.problem : "no figure in the output");
             }
         }
     }

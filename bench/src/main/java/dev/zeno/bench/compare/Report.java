@@ -122,15 +122,15 @@ final class Report {
 
     /** One group of three bars per row, each bar scaled to the largest figure of its row. */
     String svg() {
-        int labelWidth = 380;
-        int barMax = 360;
+        int labelWidth = 440;
+        int barMax = 340;
         int barHeight = 14;
         int gap = 3;
-        int groupGap = 16;
-        int top = 64;
-        int width = labelWidth + barMax + 140;
+        int groupGap = 18;
+        int top = 70;
+        int width = labelWidth + barMax + 130;
         int groupHeight = 3 * barHeight + 2 * gap;
-        int height = top + rows.size() * (groupHeight + groupGap) + 24;
+        int height = top + rows.size() * (groupHeight + groupGap) + 40;
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
@@ -139,11 +139,13 @@ final class Report {
         sb.append("<text x=\"10\" y=\"22\" font-size=\"16\" font-weight=\"bold\">Zeno vs JeroMQ vs libzmq</text>\n");
         sb.append("<text x=\"10\" y=\"40\" fill=\"#555\">").append(esc(environment.getOrDefault("date", "")))
                 .append(" — ").append(esc(environment.getOrDefault("machine", ""))).append("</text>\n");
+        sb.append("<text x=\"10\" y=\"56\" fill=\"#555\" font-size=\"11\">")
+                .append("Bars are scaled to the largest figure of each row; ratios are Zeno's figure over the other's.</text>\n");
         Peer[] peers = Peer.values();
         for (int i = 0; i < peers.length; i++) {
-            int x = labelWidth + i * 110;
-            sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"48\" width=\"12\" height=\"12\" fill=\"%s\"/>"
-                    + "<text x=\"%d\" y=\"58\">%s</text>\n", x, COLORS[i], x + 16, peers[i].label));
+            int x = labelWidth + i * 100;
+            sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"12\" width=\"12\" height=\"12\" fill=\"%s\"/>"
+                    + "<text x=\"%d\" y=\"22\">%s</text>\n", x, COLORS[i], x + 16, peers[i].label));
         }
         int y = top;
         for (Row r : rows) {
@@ -154,9 +156,21 @@ final class Report {
                     max = Math.max(max, v);
                 }
             }
-            String label = r.title + " [" + r.unit + "]" + (r.higherIsBetter ? "" : " (lower is better)");
             sb.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"%d\">%s</text>\n",
-                    y + groupHeight / 2 + 4, esc(shorten(label, 62))));
+                    y + 16, esc(shorten(r.title, 64))));
+            StringBuilder sub = new StringBuilder(r.unit);
+            sub.append(r.higherIsBetter ? ", higher is better" : ", lower is better");
+            Double z = r.value(Peer.ZENO);
+            Double rj = ratio(z, r.value(Peer.JEROMQ));
+            Double rl = ratio(z, r.value(Peer.LIBZMQ));
+            if (rj != null) {
+                sub.append(" · vs JeroMQ ").append(fmtRatio(rj));
+            }
+            if (rl != null) {
+                sub.append(" · vs libzmq ").append(fmtRatio(rl));
+            }
+            sb.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"%d\" fill=\"#666\" font-size=\"11\">%s</text>\n",
+                    y + 32, esc(sub.toString())));
             for (int i = 0; i < peers.length; i++) {
                 Double v = r.value(peers[i]);
                 int by = y + i * (barHeight + gap);

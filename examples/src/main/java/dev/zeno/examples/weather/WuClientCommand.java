@@ -46,7 +46,13 @@ public final class WuClientCommand extends RoleCommand {
                 sub.setReceiveTimeout(Duration.ofMillis(timeoutMillis));
             }
             println("Collecting updates from weather server at " + endpoint + "...");
-            TemperatureAverage.Result result = new TemperatureAverage(sub).collect(count);
+            TemperatureAverage.Result result;
+            try {
+                result = new TemperatureAverage(sub).collect(count);
+            } catch (IllegalArgumentException e) {
+                // a publisher on that port that is not a weather server
+                throw new RoleFailure(e.getMessage() + ", from " + endpoint, e);
+            }
             if (result == null) {
                 throw new RoleFailure("no weather update for zipcode '" + zip + "' from " + endpoint
                         + " within " + timeoutMillis + " ms");
