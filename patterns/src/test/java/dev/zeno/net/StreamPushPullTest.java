@@ -185,22 +185,56 @@ class StreamPushPullTest {
     @ValueSource(strings = {"tcp", "ipc"})
     void lingerSendsQueuedMessagesAfterClose(String transport) {
         String endpoint = Endpoints.fresh(transport);
-        try (Context ctx = new Context()) {
+        int count = 5_000;
+        try (Context ctx = new Context(); Socket pull = ctx.socket(SocketType.PULL)) {
+            pull.setReceiveTimeout(WAIT);
+            pull.setReceiveHighWaterMark(10); // a slow receiver: most messages wait in the pusher
+            pull.bind(endpoint);
             Socket push = ctx.socket(SocketType.PUSH);
-            push.setLinger(Duration.ofSeconds(20));
-            push.setReconnectInterval(Duration.ofMillis(20));
+            push.setLinger(Duration.ofSeconds(30));
+            push.setSendHighWaterMark(0);
             push.connect(endpoint);
-            for (int i = 0; i < 3; i++) {
-                assertTrue(push.send("lingering-" + i));
+            assertTrue(push.send("probe"));
+            assertEquals("probe", pull.receiveString()); // the connection is up
+            byte[] payload = new byte[1024];
+            for (int i = 0; i < count; i++) {
+                payload[0] = (byte) i;
+                assertTrue(push.send(payload.clone()));
             }
-            push.close(); // nothing is connected yet: the messages wait within the linger
-            try (Socket pull = ctx.socket(SocketType.PULL)) {
-                pull.setReceiveTimeout(WAIT);
-                pull.bind(endpoint);
-                for (int i = 0; i < 3; i++) {
-                    assertEquals("lingering-" + i, pull.receiveString());
-                }
+            push.close(); // returns at once; the queued messages still go out within the linger
+            for (int i = 0; i < count; i++) {
+                byte[] got = pull.receiveBytes();
+                assertNotNull(got, "message " + i + " of " + count);
+                assertEquals((byte) i, got[0]);
             }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tcp", "ipc"})
+    void zeroLingerDropsWhatIsQueued(String transport) {
+        String endpoint = Endpoints.fresh(transport);
+        try (Context ctx = new Context(); Socket pull = ctx.socket(SocketType.PULL)) {
+            pull.setReceiveTimeout(WAIT);
+            pull.setReceiveHighWaterMark(1);
+            pull.bind(endpoint);
+            Socket push = ctx.socket(SocketType.PUSH);
+            push.setLinger(Duration.ZERO);
+            push.setSendHighWaterMark(0);
+            push.connect(endpoint);
+            assertTrue(push.send("probe"));
+            assertEquals("probe", pull.receiveString());
+            byte[] payload = new byte[64 * 1024];
+            for (int i = 0; i < 2_000; i++) { // 128 MiB: more than kernel buffers can hold
+                assertTrue(push.send(payload));
+            }
+            push.close();
+            pull.setReceiveTimeout(Duration.ofSeconds(2));
+            int received = 0;
+            while (pull.receiveBytes() != null) {
+                received++;
+            }
+            assertTrue(received < 2_000, "linger 0 should drop what the connection had not taken");
         }
     }
 

@@ -39,6 +39,7 @@ final class Report {
             sb.append("- ").append(n).append('\n');
         }
         sb.append("![chart](").append(svgName).append(")\n\n");
+        sb.append(rounds()).append('\n');
         sb.append("<details><summary>Raw output of every run</summary>\n\n").append(raw).append("</details>\n");
         return sb.toString();
     }
@@ -66,6 +67,26 @@ final class Report {
         }
         if (problems.length() > 0) {
             sb.append('\n').append(problems);
+        }
+        return sb.toString();
+    }
+
+    /** Every round's figure, so the spread behind each median shows. */
+    String rounds() {
+        StringBuilder sb = new StringBuilder("All rounds (the table shows their median):\n\n");
+        sb.append("| case | unit | Zeno | JeroMQ | libzmq |\n| --- | --- | --- | --- | --- |\n");
+        for (Row r : rows) {
+            sb.append("| ").append(r.title).append(" | ").append(r.unit);
+            for (Peer p : Peer.values()) {
+                List<Double> samples = r.samples.get(p);
+                sb.append(" | ");
+                if (samples != null) {
+                    for (int i = 0; i < samples.size(); i++) {
+                        sb.append(i == 0 ? "" : ", ").append(fmt(samples.get(i), r.unit));
+                    }
+                }
+            }
+            sb.append(" |\n");
         }
         return sb.toString();
     }

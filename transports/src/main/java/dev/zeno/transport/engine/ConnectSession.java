@@ -50,28 +50,26 @@ final class ConnectSession extends Session implements IoHandler {
         }
     }
 
-    /** The socket disconnected this endpoint: stop reconnecting, send what is queued, end. I/O thread. */
+    /**
+     * The socket disconnected this endpoint or closed: stop connecting; if a connection is up
+     * (or in its handshake), send what is queued within the linger, then end. As in libzmq,
+     * messages queued while no connection exists are not waited for. I/O thread.
+     */
     void disconnect() {
-        disconnected = true;
-        if (reconnectTimer != null) {
-            reconnectTimer.cancel();
-        }
-        if (engine == null) {
-            closeConnecting();
-        }
-        startLinger("disconnected");
+        stop("disconnected");
     }
 
     @Override
     public void shutdown() {
+        stop("the context is closing");
+    }
+
+    private void stop(String why) {
         disconnected = true;
         if (reconnectTimer != null) {
             reconnectTimer.cancel();
         }
-        if (engine == null) {
-            closeConnecting();
-        }
-        startLinger("the context is closing");
+        startLinger(why);
     }
 
     private void attempt() {
@@ -143,7 +141,7 @@ final class ConnectSession extends Session implements IoHandler {
             return;
         }
         engine = null;
-        if (disconnected || (isLingering() && !peer.outbound().hasMessage())) {
+        if (disconnected || isLingering()) {
             end(reason);
             return;
         }

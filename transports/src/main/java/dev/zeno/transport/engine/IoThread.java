@@ -7,8 +7,8 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.jctools.queues.MpscUnboundedArrayQueue;
 
@@ -46,7 +46,8 @@ public final class IoThread {
     private final Thread thread;
     private final MpscUnboundedArrayQueue<Runnable> tasks = new MpscUnboundedArrayQueue<>(256);
     private final Timers timers = new Timers();
-    private final Set<IoObject> live = new LinkedHashSet<>();
+    /** Listeners and sessions; changed on the I/O thread only, readable by others for diagnostics. */
+    private final Set<IoObject> live = ConcurrentHashMap.newKeySet();
     private final Object terminationLock = new Object();
     private volatile int state = AWAKE;
     private volatile boolean terminated;
@@ -146,24 +147,26 @@ public final class IoThread {
         });
     }
 
-    /** Waits for the thread to end. */
-    void join() throws InterruptedException {
-        thread.join();
+    /** Waits up to {@code millis} for the thread to end; true if it has. */
+    boolean join(long millis) throws InterruptedException {
+        thread.join(millis);
+        return !thread.isAlive();
     }
 
-    /** True if the thread has been started (pools start threads lazily). */
-    boolean isStarted() {
-        return thread.isAlive() || terminated;
+    /** What keeps the thread alive, for a diagnostic when a shutdown takes long. */
+    String describeLive() {
+        return live.toString();
     }
 
     private void loop() {
         try {
             while (true) {
                 runTasks();
+                long wait = timers.runDue(System.nanoTime());
+                // after the timers: a linger timer may just have ended the last session
                 if (shutdownRequested && live.isEmpty()) {
                     break;
                 }
-                long wait = timers.runDue(System.nanoTime());
                 try {
                     if (!tasks.isEmpty()) {
                         selector.selectNow(this::dispatch);

@@ -87,10 +87,17 @@ public final class IoThreadPool {
             if (thread == null) {
                 continue;
             }
+            long waited = 0;
             while (true) {
                 try {
-                    thread.join();
-                    break;
+                    if (thread.join(5_000)) {
+                        break;
+                    }
+                    waited += 5;
+                    long seconds = waited;
+                    LOG.log(System.Logger.Level.WARNING, () -> "context close has waited " + seconds + " s for "
+                            + thread + " to finish: " + thread.describeLive()
+                            + " (a linger of -1 waits until queued messages are sent)");
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }

@@ -79,7 +79,7 @@ abstract class Session implements IoObject, EngineListener {
 
     /**
      * The socket is done with this connection (closed, disconnected, or the context is shutting
-     * down): send what is queued within the linger, then end.
+     * down): if a connection is up, send what is queued within the linger, then end.
      */
     protected final void startLinger(String why) {
         if (lingering || ended) {
@@ -87,7 +87,9 @@ abstract class Session implements IoObject, EngineListener {
         }
         lingering = true;
         long linger = options.lingerMillis;
-        if (linger == 0 || io.isTerminated() || nothingToSend()) {
+        // as in libzmq, linger applies to a connection that is up (or being made); messages
+        // queued while none is are not waited for
+        if (linger == 0 || io.isTerminated() || engine == null || nothingToSend()) {
             end(why);
             return;
         }
