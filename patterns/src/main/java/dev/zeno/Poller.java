@@ -108,7 +108,7 @@ public final class Poller {
      * @throws IllegalSocketStateException if nothing is registered and the wait is unbounded
      */
     public int poll(Duration timeout) {
-        long timeoutNanos = timeout == null || timeout.isNegative() ? -1 : timeout.toNanos();
+        long timeoutNanos = timeout == null || timeout.isNegative() ? -1 : saturatedNanos(timeout);
         int count = scan();
         if (count > 0 || timeoutNanos == 0) {
             return count;
@@ -162,6 +162,15 @@ public final class Poller {
      */
     public boolean isWritable(Socket socket) {
         return (ready[require(socket)] & OUT) != 0;
+    }
+
+    /** The duration in nanoseconds; one too long for a long (centuries) waits forever. */
+    private static long saturatedNanos(Duration timeout) {
+        try {
+            return timeout.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return -1;
+        }
     }
 
     /** Checks every socket for its events; returns how many are ready. */

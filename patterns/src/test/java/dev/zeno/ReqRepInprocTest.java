@@ -224,6 +224,49 @@ class ReqRepInprocTest {
     }
 
     @Test
+    void concurrentReqThreadsEachGetTheirOwnReplies() throws Exception {
+        try (Context ctx = new Context()) {
+            Socket rep = open(ctx, SocketType.REP);
+            rep.bind("inproc://concurrent");
+            int clients = 4;
+            int rounds = 500;
+            Thread server = new Thread(() -> {
+                for (int i = 0; i < clients * rounds; i++) {
+                    String request = rep.receiveString();
+                    if (request == null) {
+                        return;
+                    }
+                    rep.send("re:" + request);
+                }
+            });
+            server.start();
+            List<Thread> threads = new ArrayList<>();
+            java.util.concurrent.atomic.AtomicInteger good = new java.util.concurrent.atomic.AtomicInteger();
+            for (int c = 0; c < clients; c++) {
+                Socket req = open(ctx, SocketType.REQ);
+                req.connect("inproc://concurrent");
+                String name = "client-" + c;
+                Thread client = new Thread(() -> {
+                    for (int i = 0; i < rounds; i++) {
+                        req.send(name + "/" + i);
+                        if (!("re:" + name + "/" + i).equals(req.receiveString())) {
+                            return;
+                        }
+                        good.incrementAndGet();
+                    }
+                });
+                threads.add(client);
+                client.start();
+            }
+            for (Thread client : threads) {
+                client.join(30_000);
+            }
+            server.join(10_000);
+            assertEquals(clients * rounds, good.get(), "every reply went to the client that asked");
+        }
+    }
+
+    @Test
     void receiveTimesOutWhileWaitingForAReply() {
         try (Context ctx = new Context()) {
             Socket rep = open(ctx, SocketType.REP);

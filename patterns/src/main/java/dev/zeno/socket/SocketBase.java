@@ -29,6 +29,7 @@ public abstract class SocketBase implements PeerOwner {
     /** A blocking wait with no time limit. */
     public static final long FOREVER = -1;
 
+    /** This socket's options, shared with the transports. */
     protected final SocketOptions options;
     private final TransportContext transports;
     private final SocketWaker waker = new SocketWaker();
@@ -40,6 +41,7 @@ public abstract class SocketBase implements PeerOwner {
     private final AtomicBoolean released = new AtomicBoolean();
     private String lastEndpoint;
 
+    /** A socket of the given ZMTP type name ("REQ", "PUB", ...) on a context's transports. */
     protected SocketBase(String zmtpType, TransportContext transports) {
         this.options = new SocketOptions(zmtpType);
         this.transports = transports;
