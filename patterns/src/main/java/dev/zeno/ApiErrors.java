@@ -26,6 +26,11 @@ final class ApiErrors implements SocketErrors.Factory {
     }
 
     @Override
+    public RuntimeException interrupted(String message) {
+        return new InterruptedOperationException(message);
+    }
+
+    @Override
     public RuntimeException transport(TransportException cause) {
         switch (cause.reason()) {
             case ADDRESS_IN_USE:

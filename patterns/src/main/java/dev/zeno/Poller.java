@@ -136,6 +136,9 @@ public final class Poller {
                     }
                     LockSupport.parkNanos(this, remaining);
                 }
+                if (me.isInterrupted()) {
+                    throw new InterruptedOperationException("interrupted while polling " + sockets.size() + " sockets");
+                }
             }
         } finally {
             for (Socket socket : sockets) {

@@ -332,13 +332,17 @@ public abstract class SocketBase implements PeerOwner {
     private boolean parkUntil(long deadline, long timeoutNanos) {
         if (timeoutNanos < 0) {
             LockSupport.park(this);
-            return true;
+        } else {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                return false;
+            }
+            LockSupport.parkNanos(this, remaining);
         }
-        long remaining = deadline - System.nanoTime();
-        if (remaining <= 0) {
-            return false;
+        if (Thread.currentThread().isInterrupted()) {
+            // park returns at once while interrupted: report it rather than spin.
+            throw SocketErrors.interrupted("interrupted while waiting on a " + describe());
         }
-        LockSupport.parkNanos(this, remaining);
         return true;
     }
 

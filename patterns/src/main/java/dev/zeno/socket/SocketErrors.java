@@ -23,6 +23,9 @@ public final class SocketErrors {
         /** An option does not apply or is out of range. */
         RuntimeException invalidOption(String message);
 
+        /** A blocked thread was interrupted. */
+        RuntimeException interrupted(String message);
+
         /** A transport refused. */
         RuntimeException transport(TransportException cause);
     }
@@ -53,6 +56,11 @@ public final class SocketErrors {
     /** An option does not apply or is out of range. */
     public static RuntimeException invalidOption(String message) {
         return factory.invalidOption(message);
+    }
+
+    /** A blocked thread was interrupted; its interrupt status stays set. */
+    public static RuntimeException interrupted(String message) {
+        return factory.interrupted(message);
     }
 
     /** A transport failure as a public exception. */
