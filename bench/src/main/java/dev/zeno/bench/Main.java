@@ -63,9 +63,10 @@ public final class Main {
                 "  inproc_thr SIZE COUNT             both ends in this process over inproc",
                 "  inproc_lat SIZE COUNT             both ends in this process over inproc [--percentiles]",
                 "  pubsub_thr ENDPOINT SIZE COUNT SUBS [--lossless]   PUB fan-out to SUBS subscribers",
+                "  soak ENDPOINT SIZE BATCHES        PUSH/PULL in batches of 10,000; exit 2 on a stall (5 s)",
                 "",
                 "  jmh [JMH args]                    the JMH benchmarks in this jar (e.g. jmh -l, jmh -prof gc Inproc)",
-                "  compare [--quick] [--out DIR] [--no-libzmq] [--only NAME,...]",
+                "  compare [--quick] [--repeat N] [--out DIR] [--no-libzmq] [--only NAME,...]",
                 "                                    Zeno vs JeroMQ vs libzmq, writes Markdown + SVG"));
     }
 }

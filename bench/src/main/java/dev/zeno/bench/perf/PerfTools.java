@@ -31,8 +31,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * libzmq's); {@code --warmup N} makes them do N unmeasured round trips first (the local_lat
  * peer must then be given COUNT + N).
  *
- * <p>One tool beyond libzmq's: {@code pubsub_thr ENDPOINT SIZE COUNT SUBS [--lossless]}, a
- * PUB and SUBS subscribers in one process, reporting each subscriber's delivered rate and drops.
+ * <p>Two tools beyond libzmq's: {@code pubsub_thr ENDPOINT SIZE COUNT SUBS [--lossless]}, a
+ * PUB and SUBS subscribers in one process, reporting each subscriber's delivered rate and drops;
+ * {@code soak ENDPOINT SIZE BATCHES}, PUSH/PULL in one process in batches of 10,000, which
+ * reports a stall (a batch not delivered within 5 s) and exits with status 2.
  */
 public final class PerfTools {
     /** The tools and their libzmq usage lines. */
@@ -43,7 +45,8 @@ public final class PerfTools {
             "remote_lat", "usage: remote_lat <connect-to> <message-size> <roundtrip-count>",
             "inproc_thr", "usage: inproc_thr <message-size> <message-count>",
             "inproc_lat", "usage: inproc_lat <message-size> <roundtrip-count>",
-            "pubsub_thr", "usage: pubsub_thr <bind-to> <message-size> <message-count> <subscribers> [--lossless]");
+            "pubsub_thr", "usage: pubsub_thr <bind-to> <message-size> <message-count> <subscribers> [--lossless]",
+            "soak", "usage: soak <bind-to> <message-size> <batches-of-10000>");
 
     private PerfTools() {
     }
@@ -133,7 +136,8 @@ public final class PerfTools {
         int subscribers = 0;
         try {
             size = parseCount("message size", positional.get(at++), 0);
-            count = parseCount(tool.endsWith("_lat") ? "roundtrip count" : "message count", positional.get(at++), 1);
+            count = parseCount(tool.endsWith("_lat") ? "roundtrip count" : tool.equals("soak") ? "batch count"
+                    : "message count", positional.get(at++), 1);
             if (tool.equals("pubsub_thr")) {
                 subscribers = parseCount("subscriber count", positional.get(at), 1);
             }
@@ -158,11 +162,17 @@ public final class PerfTools {
                     return inprocLat(impl, size, count, warmup, percentiles, out);
                 case "pubsub_thr":
                     return PubSubTool.run(impl, endpoint, size, count, subscribers, lossless, out);
+                case "soak":
+                    return SoakTool.run(impl, endpoint, size, count, out);
                 default:
                     throw new AssertionError(tool);
             }
         } catch (RuntimeException e) {
             err.println("error in " + tool + " (" + impl.displayName() + "): " + e);
+            return 255;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("interrupted");
             return 255;
         }
     }
