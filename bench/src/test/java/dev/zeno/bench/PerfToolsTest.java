@@ -103,6 +103,13 @@ class PerfToolsTest {
     }
 
     @Test
+    void soakOverInprocReportsNoStall() {
+        Result r = run("soak", "inproc://soak-test", "16", "3");
+        assertEquals(0, r.rc, r.err + r.out);
+        assertTrue(r.out.startsWith("ok: 30000 messages of 16 B in 3 batches, no stall ("), r.out);
+    }
+
+    @Test
     void wrongArgumentCountPrintsLibzmqUsage() {
         Result r = run("local_thr", "tcp://127.0.0.1:5555", "16");
         assertEquals(1, r.rc);

@@ -34,9 +34,11 @@ import org.openjdk.jmh.annotations.Warmup;
 public class FanOutBench {
     static final int BATCH = 5_000;
 
+    /** A JMH parameter (override with -p). */
     @Param({"jctools-spsc", "zeno-pipe", "disruptor"})
     public String kind;
 
+    /** A JMH parameter (override with -p). */
     @Param({"2", "4"})
     public int consumers;
 
@@ -44,11 +46,13 @@ public class FanOutBench {
     private final Msg msg = new Msg(new byte[16]);
     private long sent;
 
+    /** Builds the state measured (sockets, threads, buffers). */
     @Setup(Level.Trial)
     public void setUp() {
         handoff = Handoff.create(kind, consumers);
     }
 
+    /** One invocation: see the class comment for what it measures. */
     @Benchmark
     public void fanOut() {
         Handoff h = handoff;
@@ -59,6 +63,7 @@ public class FanOutBench {
         h.await(sent);
     }
 
+    /** Stops the threads and closes what setUp opened. */
     @TearDown(Level.Trial)
     public void tearDown() throws InterruptedException {
         handoff.stop();

@@ -33,6 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class HandoffBench {
     static final int BATCH = 10_000;
 
+    /** A JMH parameter (override with -p). */
     @Param({"jctools-spsc", "zeno-pipe", "disruptor"})
     public String kind;
 
@@ -40,11 +41,13 @@ public class HandoffBench {
     private final Msg msg = new Msg(new byte[16]);
     private long sent;
 
+    /** Builds the state measured (sockets, threads, buffers). */
     @Setup(Level.Trial)
     public void setUp() {
         handoff = Handoff.create(kind, 1);
     }
 
+    /** One invocation: see the class comment for what it measures. */
     @Benchmark
     public void handOff() {
         Handoff h = handoff;
@@ -55,6 +58,7 @@ public class HandoffBench {
         h.await(sent);
     }
 
+    /** Stops the threads and closes what setUp opened. */
     @TearDown(Level.Trial)
     public void tearDown() throws InterruptedException {
         handoff.stop();

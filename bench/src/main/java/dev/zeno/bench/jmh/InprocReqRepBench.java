@@ -30,9 +30,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class InprocReqRepBench {
+    /** A JMH parameter (override with -p). */
     @Param({"16"})
     public int size;
 
+    /** A JMH parameter (override with -p). */
     @Param({"zeno", "jeromq"})
     public String lib;
 
@@ -42,6 +44,7 @@ public class InprocReqRepBench {
     private Thread echo;
     private volatile boolean stop;
 
+    /** Builds the state measured (sockets, threads, buffers). */
     @Setup(Level.Trial)
     public void setUp() {
         ctx = Impl.parse(lib).open();
@@ -71,12 +74,14 @@ public class InprocReqRepBench {
         echo.start();
     }
 
+    /** One invocation: see the class comment for what it measures. */
     @Benchmark
     public byte[] roundTrip() {
         req.send(payload);
         return req.receive();
     }
 
+    /** Stops the threads and closes what setUp opened. */
     @TearDown(Level.Trial)
     public void tearDown() throws InterruptedException {
         stop = true;

@@ -38,12 +38,15 @@ import org.openjdk.jmh.annotations.Warmup;
 public class PubSubFanOutBench {
     static final int BATCH = 2_000;
 
+    /** A JMH parameter (override with -p). */
     @Param({"1", "4", "16"})
     public int subs;
 
+    /** A JMH parameter (override with -p). */
     @Param({"64"})
     public int size;
 
+    /** A JMH parameter (override with -p). */
     @Param({"zeno", "jeromq"})
     public String lib;
 
@@ -54,6 +57,7 @@ public class PubSubFanOutBench {
     private long sent;
     private long[] baseline;
 
+    /** Builds the state measured (sockets, threads, buffers). */
     @Setup(Level.Trial)
     public void setUp() {
         ctx = Impl.parse(lib).open();
@@ -103,6 +107,7 @@ public class PubSubFanOutBench {
         return true;
     }
 
+    /** One invocation: see the class comment for what it measures. */
     @Benchmark
     public void publish() {
         for (int i = 0; i < BATCH; i++) {
@@ -114,6 +119,7 @@ public class PubSubFanOutBench {
         }
     }
 
+    /** Stops the threads and closes what setUp opened. */
     @TearDown(Level.Trial)
     public void tearDown() throws InterruptedException {
         for (Drainer d : drainers) {

@@ -43,9 +43,11 @@ import org.openjdk.jmh.annotations.Warmup;
 public abstract class PushPullBase {
     static final int BATCH = 10_000;
 
+    /** A JMH parameter (override with -p). */
     @Param({"16", "256", "4096"})
     public int size;
 
+    /** A JMH parameter (override with -p). */
     @Param({"zeno", "zeno-prepared", "jeromq"})
     public String lib;
 
@@ -57,6 +59,7 @@ public abstract class PushPullBase {
     private boolean usePrepared;
     private long sent;
 
+    /** Builds the state measured (sockets, threads, buffers). */
     @Setup(Level.Trial)
     public void setUp() {
         Impl impl = lib.startsWith("zeno") ? Impl.ZENO : Impl.JEROMQ;
@@ -74,6 +77,7 @@ public abstract class PushPullBase {
     /** Where the PULL socket binds (the PUSH socket connects to what the bind returns). */
     protected abstract String endpoint();
 
+    /** One invocation: see the class comment for what it measures. */
     @Benchmark
     public void pushPull() {
         if (usePrepared) {
@@ -89,6 +93,7 @@ public abstract class PushPullBase {
         drainer.await(sent);
     }
 
+    /** Stops the threads and closes what setUp opened. */
     @TearDown(Level.Trial)
     public void tearDown() throws InterruptedException {
         drainer.stop();

@@ -49,6 +49,7 @@ public class ZmtpCodecBench {
     static final int BATCH = 1_000;
     private static final int CHUNK = 8 * 1024;
 
+    /** A JMH parameter (override with -p). */
     @Param({"16", "256", "4096"})
     public int size;
 
@@ -66,6 +67,7 @@ public class ZmtpCodecBench {
     private ByteBuffer wire;
     private ByteBuffer zenoIn;
 
+    /** Builds the state measured (sockets, threads, buffers). */
     @Setup(Level.Trial)
     public void setUp() throws ZmtpProtocolException {
         byte[] payload = new byte[size];
@@ -114,6 +116,7 @@ public class ZmtpCodecBench {
         }
     }
 
+    /** One invocation: see the class comment for what it measures. */
     @Benchmark
     public int zenoEncode() {
         ByteBuffer o = out;
@@ -129,6 +132,7 @@ public class ZmtpCodecBench {
         return pos;
     }
 
+    /** One invocation: see the class comment for what it measures. */
     @Benchmark
     public int jeromqEncode() {
         ByteBuffer o = out;
@@ -150,6 +154,7 @@ public class ZmtpCodecBench {
         return pos;
     }
 
+    /** One invocation: see the class comment for what it measures. */
     @Benchmark
     public void zenoDecode(Blackhole bh) throws ZmtpProtocolException {
         ByteBuffer w = wire;
@@ -176,6 +181,7 @@ public class ZmtpCodecBench {
         check(decoded);
     }
 
+    /** One invocation: see the class comment for what it measures. */
     @Benchmark
     public void jeromqDecode(Blackhole bh) {
         ByteBuffer w = wire;

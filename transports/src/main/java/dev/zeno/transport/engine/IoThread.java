@@ -3,6 +3,7 @@ package dev.zeno.transport.engine;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -46,6 +47,8 @@ public final class IoThread {
     private final Thread thread;
     private final MpscUnboundedArrayQueue<Runnable> tasks = new MpscUnboundedArrayQueue<>(256);
     private final Timers timers = new Timers();
+    /** One read buffer for all the thread's connections (each decodes what it read at once). */
+    private ByteBuffer readBuffer;
     /** Listeners and sessions; changed on the I/O thread only, readable by others for diagnostics. */
     private final Set<IoObject> live = ConcurrentHashMap.newKeySet();
     private final Object terminationLock = new Object();
@@ -98,6 +101,18 @@ public final class IoThread {
     /** Runs {@code action} after {@code delayMillis} on this thread. I/O thread only. */
     public Timer schedule(long delayMillis, Runnable action) {
         return timers.schedule(TimeUnit.MILLISECONDS.toNanos(delayMillis), action);
+    }
+
+    /**
+     * The thread's shared read buffer ({@code size} bytes, direct). A connection reads into it
+     * and decodes everything before its handler returns; bytes it must keep (while its inbound
+     * pipe is full) it copies out. I/O thread only.
+     */
+    ByteBuffer readBuffer(int size) {
+        if (readBuffer == null) {
+            readBuffer = ByteBuffer.allocateDirect(size);
+        }
+        return readBuffer;
     }
 
     /** The selector channels of this thread register with. I/O thread only. */

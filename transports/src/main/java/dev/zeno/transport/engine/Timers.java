@@ -22,7 +22,12 @@ final class Timers {
 
     /** Schedules {@code action} to run {@code delayNanos} from now. */
     Timer schedule(long delayNanos, Runnable action) {
-        Timer timer = new Timer(this, System.nanoTime() + Math.max(0, delayNanos), sequence++, action);
+        return scheduleAt(System.nanoTime() + Math.max(0, delayNanos), action);
+    }
+
+    /** Schedules {@code action} at the {@link System#nanoTime()} value {@code deadline}. */
+    Timer scheduleAt(long deadline, Runnable action) {
+        Timer timer = new Timer(this, deadline, sequence++, action);
         heap.add(timer);
         return timer;
     }

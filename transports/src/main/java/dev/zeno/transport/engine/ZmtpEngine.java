@@ -21,11 +21,12 @@ import java.util.ArrayDeque;
  * non-blocking handshake (greetings, NULL mechanism READY, socket-type check), then the data
  * phase between the channel and the session's two pipes, and heartbeats.
  *
- * <p><b>Reading.</b> Bytes are read into a large buffer and decoded into whole messages, which
- * are written to the inbound pipe; the pipe is flushed (the socket woken) once per read batch.
- * When the pipe is at its high-water mark the engine keeps the message in hand and stops
- * reading the channel, so TCP pushes back on the sender, until the socket makes room. The body
- * of a large frame is read straight into its array.
+ * <p><b>Reading.</b> Bytes are read into the I/O thread's large read buffer (shared by its
+ * connections) and decoded into whole messages, which are written to the inbound pipe; the pipe
+ * is flushed (the socket woken) once per read batch. When the pipe is at its high-water mark the
+ * engine keeps the message (and a copy of the bytes not yet decoded) and stops reading the
+ * channel, so TCP pushes back on the sender, until the socket makes room. The body of a large
+ * frame is read straight into its array.
  *
  * <p><b>Writing.</b> Messages are taken from the outbound pipe and encoded into an 8 KiB batch
  * (many small messages per write system call); large frames go out by gathering writes
@@ -41,11 +42,14 @@ import java.util.ArrayDeque;
  */
 final class ZmtpEngine implements IoHandler {
     private static final System.Logger LOG = System.getLogger(ZmtpEngine.class.getName());
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
     /** Read buffer size: many small messages per read system call. */
     static final int READ_BUFFER_SIZE = 64 * 1024;
     /** A frame body this large still to come is read straight into its array. */
     private static final int DIRECT_BODY_MIN = 16 * 1024;
+    /** The most read into a frame's array at once (the JDK's staging buffer grows to this). */
+    private static final int MAX_DIRECT_BODY_READ = 256 * 1024;
     /** Reads per readiness event before other connections get their turn. */
     private static final int READS_PER_EVENT = 16;
     /** Batches written per readiness event before other connections get their turn. */
@@ -61,7 +65,6 @@ final class ZmtpEngine implements IoHandler {
     private final String socketType;
     private final EngineListener listener;
     private final String name;
-    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
     private final FrameWriter writer = new FrameWriter();
     private final ArrayDeque<ZmtpCommand> commands = new ArrayDeque<>(4);
     private final byte[] peerGreetingBytes = new byte[Greeting.SIZE];
@@ -77,6 +80,10 @@ final class ZmtpEngine implements IoHandler {
     private ZmtpDecoder decoder;
     private Timer handshakeTimer;
     private long bytesReceived;
+    /** The bytes being decoded: the thread's shared read buffer, or {@link #leftover}. */
+    private ByteBuffer input = EMPTY;
+    /** Undecoded bytes kept while the inbound pipe is full (the shared buffer is not ours to keep). */
+    private ByteBuffer leftover;
 
     // ---- data phase
     private Pipe inbound;
@@ -104,7 +111,6 @@ final class ZmtpEngine implements IoHandler {
         this.listener = listener;
         this.name = name;
         this.heartbeat = new Heartbeat(io, this, options);
-        readBuffer.flip(); // kept in read mode: position..limit are bytes not yet decoded
     }
 
     // =====================================================================================
@@ -193,6 +199,8 @@ final class ZmtpEngine implements IoHandler {
         }
         flushInbound();
         blocked = null;
+        leftover = null;
+        input = EMPTY;
         listener.engineClosed(this, reason);
     }
 
@@ -267,19 +275,23 @@ final class ZmtpEngine implements IoHandler {
     private void readInput() throws IOException {
         for (int i = 0; i < READS_PER_EVENT && blocked == null && phase != Phase.CLOSED; i++) {
             int n;
-            ByteBuffer body = phase == Phase.DATA && !readBuffer.hasRemaining()
-                    ? decoder.bodyReadTarget(DIRECT_BODY_MIN) : null;
+            // everything read before has been decoded (or we would be blocked, not reading)
+            ByteBuffer body = phase == Phase.DATA ? decoder.bodyReadTarget(DIRECT_BODY_MIN) : null;
             if (body != null) {
+                // the JDK stages a heap read in a cached direct buffer of the same size: bound it
+                body.limit(body.position() + Math.min(body.remaining(), MAX_DIRECT_BODY_READ));
+                input = EMPTY;
                 n = channel.read(body);
                 if (n > 0) {
                     decoder.bodyRead(n);
                 }
             } else {
-                readBuffer.compact();
+                input = io.readBuffer(READ_BUFFER_SIZE);
+                input.clear();
                 try {
-                    n = channel.read(readBuffer);
+                    n = channel.read(input);
                 } finally {
-                    readBuffer.flip();
+                    input.flip();
                 }
             }
             if (n < 0) {
@@ -294,8 +306,19 @@ final class ZmtpEngine implements IoHandler {
             }
             bytesReceived += n;
             processInput();
+            keepLeftover();
         }
         flushInbound();
+    }
+
+    /** Copies undecoded bytes out of the shared buffer (only when blocked on a full pipe). */
+    private void keepLeftover() {
+        if (input.hasRemaining() && input != leftover && phase != Phase.CLOSED) {
+            ByteBuffer copy = ByteBuffer.allocate(input.remaining());
+            copy.put(input).flip();
+            leftover = copy;
+            input = copy;
+        }
     }
 
     private void processInput() throws IOException {
@@ -312,8 +335,8 @@ final class ZmtpEngine implements IoHandler {
 
     /** Collects the peer's greeting; rejects a bad signature as soon as its bytes arrive. */
     private boolean readGreeting() throws IOException {
-        int n = Math.min(readBuffer.remaining(), Greeting.SIZE - greetingFilled);
-        readBuffer.get(peerGreetingBytes, greetingFilled, n);
+        int n = Math.min(input.remaining(), Greeting.SIZE - greetingFilled);
+        input.get(peerGreetingBytes, greetingFilled, n);
         greetingFilled += n;
         Greeting.checkPrefix(peerGreetingBytes, greetingFilled);
         if (greetingFilled < Greeting.SIZE) {
@@ -329,7 +352,7 @@ final class ZmtpEngine implements IoHandler {
 
     /** Reads the peer's READY, checks its socket type, and enters the data phase. */
     private boolean readReady() throws IOException {
-        ZmtpDecoder.Result result = decoder.decode(readBuffer);
+        ZmtpDecoder.Result result = decoder.decode(input);
         if (result == ZmtpDecoder.Result.NEED_MORE) {
             return false;
         }
@@ -386,7 +409,7 @@ final class ZmtpEngine implements IoHandler {
 
     private void decodeMessages() throws IOException {
         while (blocked == null && phase == Phase.DATA) {
-            ZmtpDecoder.Result result = decoder.decode(readBuffer);
+            ZmtpDecoder.Result result = decoder.decode(input);
             if (result == ZmtpDecoder.Result.NEED_MORE) {
                 return;
             }
@@ -457,7 +480,14 @@ final class ZmtpEngine implements IoHandler {
         }
         inboundUnflushed = true;
         blocked = null;
-        decodeMessages();
+        if (leftover != null) {
+            input = leftover;
+            decodeMessages();
+            if (!leftover.hasRemaining()) {
+                leftover = null;
+                input = EMPTY;
+            }
+        }
         flushInbound();
         if (blocked == null && phase == Phase.DATA) {
             setWantRead(true);
