@@ -119,11 +119,13 @@ public final class Poller {
         long deadline = System.nanoTime() + timeoutNanos;
         Thread me = Thread.currentThread();
         try {
-            for (Socket socket : sockets) {
-                socket.base().waker().armFor(me);
-            }
             while (true) {
-                count = scan(); // after arming: a change from now on unparks us
+                // A wake consumes a socket's arming, so arm them all again before each scan:
+                // a change from then on unparks us.
+                for (Socket socket : sockets) {
+                    socket.base().waker().armFor(me);
+                }
+                count = scan();
                 if (count > 0) {
                     return count;
                 }
