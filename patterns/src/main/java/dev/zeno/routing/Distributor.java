@@ -3,7 +3,9 @@ package dev.zeno.routing;
 import dev.zeno.transport.Msg;
 import dev.zeno.transport.Peer;
 import dev.zeno.transport.Pipe;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,11 @@ import java.util.Map;
  *
  * <p>Peers are sent to all at once ({@link #sendToAll}) or only those marked for this message
  * with {@link #match} ({@link #sendToMatching}); marking keeps the matching peers at the front
- * of the list, so neither costs an allocation. Used by one thread.
+ * of the list, so neither costs an allocation. A caller that finds the peers itself (a
+ * publisher's subscription match) sends with {@link #beginSend}, {@link #sendTo} per peer and
+ * {@link #endSend}, which costs no lookup at all. Every way of sending writes the message to
+ * each pipe first and then issues one full fence for all of them before waking the readers,
+ * instead of one fence per peer. Used by one thread.
  */
 public final class Distributor {
     private final List<Peer> peers = new ArrayList<>();
@@ -24,6 +30,11 @@ public final class Distributor {
     /** peers[0, matching) are marked for the message being sent. */
     private int matching;
     private List<Peer> ended;
+    /** The message of the send in progress (between beginSend and endSend). */
+    private Msg sending;
+    /** The pipes written by the send in progress, woken by endSend. */
+    private Pipe[] written = new Pipe[8];
+    private int writtenCount;
 
     /** A distributor that reports peers whose reader has gone to {@code endListener}. */
     public Distributor(PeerEndListener endListener) {
@@ -92,20 +103,57 @@ public final class Distributor {
     }
 
     private int sendToFirst(int count, Msg msg) {
-        int delivered = 0;
+        beginSend(msg);
         for (int i = 0; i < count; i++) {
-            Peer peer = peers.get(i);
-            Pipe out = peer.outbound();
-            if (out.isReaderClosed()) {
-                if (ended == null) {
-                    ended = new ArrayList<>(2);
-                }
-                ended.add(peer);
-            } else if (out.write(msg)) {
-                out.flush();
-                delivered++;
+            sendTo(peers.get(i));
+        }
+        return endSend();
+    }
+
+    /** Starts sending {@code msg} to peers chosen with {@link #sendTo}; finish with {@link #endSend}. */
+    public void beginSend(Msg msg) {
+        sending = msg;
+        writtenCount = 0;
+    }
+
+    /**
+     * Writes the message of the send in progress to {@code peer}, one of this distributor's
+     * peers, unless it is at its high-water mark; a peer whose reader has gone is reported by
+     * {@link #endSend}. Call at most once per peer per send. Allocates nothing.
+     */
+    public void sendTo(Peer peer) {
+        Pipe out = peer.outbound();
+        if (out.isReaderClosed()) {
+            if (ended == null) {
+                ended = new ArrayList<>(2);
+            }
+            ended.add(peer);
+        } else if (out.write(sending)) {
+            if (writtenCount == written.length) {
+                written = Arrays.copyOf(written, writtenCount * 2);
+            }
+            written[writtenCount++] = out;
+        }
+    }
+
+    /**
+     * Ends the send in progress: one full fence publishes the message in every pipe written
+     * (see {@link Pipe#flushAfterFence()}), then each reader is woken if it sleeps; then the
+     * peers found ended are reported.
+     *
+     * @return how many peers took the message
+     */
+    public int endSend() {
+        int delivered = writtenCount;
+        if (delivered > 0) {
+            VarHandle.fullFence();
+            for (int i = 0; i < delivered; i++) {
+                written[i].flushAfterFence();
+                written[i] = null;
             }
         }
+        writtenCount = 0;
+        sending = null;
         reportEnded();
         return delivered;
     }

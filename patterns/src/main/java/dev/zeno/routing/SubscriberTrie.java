@@ -1,9 +1,8 @@
 package dev.zeno.routing;
 
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -16,10 +15,20 @@ import java.util.function.Consumer;
  * sends a cancel only when its own count of the topic drops to zero. Subscribers are compared
  * by identity. Used by one thread.
  *
+ * <p>Matching is the publisher's per-message cost, so it allocates nothing: each node keeps its
+ * subscribers in a compact array of per-subscriber records ({@link Subscriber}), and a match
+ * numbers itself and stamps each record it passes on, which dedupes a subscriber whose several
+ * filters match. The identity map from subscriber to record is used only when subscriptions
+ * change.
+ *
  * @param <T> the subscriber type (a peer)
  */
 public final class SubscriberTrie<T> {
-    private final TrieNode<Set<T>> root = new TrieNode<>();
+    private final TrieNode<SubscriberSet<T>> root = new TrieNode<>();
+    /** Each subscriber holding at least one topic, with its record. */
+    private final Map<T, Subscriber<T>> records = new IdentityHashMap<>();
+    /** The number of the current (or last) match, stamped on the records it passes on. */
+    private long matchCount;
 
     /**
      * Records that {@code subscriber} subscribes to {@code topic} (again is a no-op).
@@ -27,15 +36,18 @@ public final class SubscriberTrie<T> {
      * @return true if no subscriber held the topic before: it is new to this publisher
      */
     public boolean add(byte[] topic, T subscriber) {
-        TrieNode<Set<T>> node = root;
+        TrieNode<SubscriberSet<T>> node = root;
         for (byte b : topic) {
             node = node.childOrCreate(b);
         }
         boolean first = node.value == null;
         if (first) {
-            node.value = Collections.newSetFromMap(new IdentityHashMap<>());
+            node.value = new SubscriberSet<>();
         }
-        node.value.add(subscriber);
+        Subscriber<T> record = records.computeIfAbsent(subscriber, Subscriber::new);
+        if (node.value.add(record)) {
+            record.topics++;
+        }
         return first;
     }
 
@@ -46,8 +58,8 @@ public final class SubscriberTrie<T> {
      */
     public boolean remove(byte[] topic, T subscriber) {
         @SuppressWarnings("unchecked")
-        TrieNode<Set<T>>[] path = (TrieNode<Set<T>>[]) new TrieNode<?>[topic.length + 1];
-        TrieNode<Set<T>> node = root;
+        TrieNode<SubscriberSet<T>>[] path = (TrieNode<SubscriberSet<T>>[]) new TrieNode<?>[topic.length + 1];
+        TrieNode<SubscriberSet<T>> node = root;
         path[0] = node;
         for (int i = 0; i < topic.length; i++) {
             node = node.child(topic[i]);
@@ -56,7 +68,12 @@ public final class SubscriberTrie<T> {
             }
             path[i + 1] = node;
         }
-        if (node.value == null || !node.value.remove(subscriber) || !node.value.isEmpty()) {
+        Subscriber<T> record = records.get(subscriber);
+        if (node.value == null || record == null || !node.value.remove(record)) {
+            return false;
+        }
+        release(record);
+        if (!node.value.isEmpty()) {
             return false;
         }
         node.value = null;
@@ -71,11 +88,21 @@ public final class SubscriberTrie<T> {
      * with each topic that it was the last holder of.
      */
     public void removeAll(T subscriber, Consumer<byte[]> onTopicGone) {
-        removeAll(root, subscriber, new byte[16], 0, onTopicGone);
+        Subscriber<T> record = records.remove(subscriber);
+        if (record != null) {
+            removeAll(root, record, new byte[16], 0, onTopicGone);
+        }
     }
 
-    private void removeAll(TrieNode<Set<T>> node, T subscriber, byte[] prefix, int length,
-                           Consumer<byte[]> onTopicGone) {
+    /** One topic fewer for {@code record}; forgets the subscriber when it holds none. */
+    private void release(Subscriber<T> record) {
+        if (--record.topics == 0) {
+            records.remove(record.subscriber);
+        }
+    }
+
+    private void removeAll(TrieNode<SubscriberSet<T>> node, Subscriber<T> subscriber, byte[] prefix,
+                           int length, Consumer<byte[]> onTopicGone) {
         if (node.value != null && node.value.remove(subscriber) && node.value.isEmpty()) {
             node.value = null;
             onTopicGone.accept(Arrays.copyOf(prefix, length));
@@ -90,36 +117,47 @@ public final class SubscriberTrie<T> {
     }
 
     /**
-     * Calls {@code action} for every subscriber with a filter that is a prefix of {@code data}
-     * (the message's first frame). A subscriber with several matching filters is passed once
-     * per filter; the action must be idempotent (as {@link Distributor#match} is).
+     * Calls {@code action} once for every subscriber with a filter that is a prefix of
+     * {@code data} (the message's first frame), even if several of its filters match. Allocates
+     * nothing. The action must not change this trie's subscriptions.
      */
     public void match(byte[] data, Consumer<? super T> action) {
-        TrieNode<Set<T>> node = root;
-        if (node.value != null) {
-            node.value.forEach(action);
-        }
+        long stamp = ++matchCount;
+        TrieNode<SubscriberSet<T>> node = root;
+        passOn(node.value, stamp, action);
         for (byte b : data) {
             node = node.child(b);
             if (node == null) {
                 return;
             }
-            if (node.value != null) {
-                node.value.forEach(action);
+            passOn(node.value, stamp, action);
+        }
+    }
+
+    private static <T> void passOn(SubscriberSet<T> set, long stamp, Consumer<? super T> action) {
+        if (set == null) {
+            return;
+        }
+        for (int i = 0, n = set.size(); i < n; i++) {
+            Subscriber<T> record = set.get(i);
+            if (record.lastMatch != stamp) {
+                record.lastMatch = stamp;
+                action.accept(record.subscriber);
             }
         }
     }
 
     /** True if {@code subscriber} holds exactly {@code topic}. */
     public boolean holds(byte[] topic, T subscriber) {
-        TrieNode<Set<T>> node = root;
+        TrieNode<SubscriberSet<T>> node = root;
         for (byte b : topic) {
             node = node.child(b);
             if (node == null) {
                 return false;
             }
         }
-        return node.value != null && node.value.contains(subscriber);
+        Subscriber<T> record = records.get(subscriber);
+        return node.value != null && record != null && node.value.contains(record);
     }
 
     /** True if no subscriber holds any topic. */

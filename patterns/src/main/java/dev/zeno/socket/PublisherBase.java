@@ -19,7 +19,8 @@ import java.util.function.Consumer;
 public abstract class PublisherBase extends SocketBase {
     private final Distributor distributor = new Distributor(this::peerEnded);
     private final SubscriberTrie<Peer> subscriptions = new SubscriberTrie<>();
-    private final Consumer<Peer> markMatching = distributor::match;
+    /** Writes the message being sent to a matching peer (the trie passes each peer once). */
+    private final Consumer<Peer> sendToMatching = distributor::sendTo;
     private final Consumer<byte[]> topicGone = this::onTopicGone;
 
     /** A publisher of the given ZMTP type ("PUB", "XPUB"). */
@@ -61,8 +62,9 @@ public abstract class PublisherBase extends SocketBase {
     @Override
     protected final boolean trySend(Msg msg) {
         drainUpstream();
-        subscriptions.match(msg.first(), markMatching);
-        distributor.sendToMatching(msg);
+        distributor.beginSend(msg);
+        subscriptions.match(msg.first(), sendToMatching);
+        distributor.endSend();
         return true;
     }
 

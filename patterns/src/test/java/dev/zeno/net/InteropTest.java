@@ -69,6 +69,37 @@ class InteropTest {
         return socket.bind(Endpoints.fresh(transport));
     }
 
+    /**
+     * The foreign socket connects to a Zeno socket that binds. libzmq connects to the bound
+     * endpoint. JeroMQ 0.6 connects first and Zeno binds after: when JeroMQ's first connect
+     * attempt meets a listener, its engine intermittently never starts (seen about once in five
+     * connects here, against JeroMQ's own listeners too: the connection is established, and
+     * JeroMQ neither reads nor writes it), while its reconnect path is reliable.
+     */
+    private static void foreignConnectsToZeno(String kind, String transport, Socket zeno, ForeignSocket... foreign) {
+        if (kind.equals("jeromq")) {
+            String endpoint = Endpoints.fresh(transport);
+            for (ForeignSocket socket : foreign) {
+                socket.connect(endpoint);
+            }
+            pause(100); // JeroMQ's first attempt is refused; it reconnects after 100 ms
+            zeno.bind(endpoint);
+        } else {
+            String endpoint = bindZeno(zeno, transport);
+            for (ForeignSocket socket : foreign) {
+                socket.connect(endpoint);
+            }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static Socket zeno(Context ctx, SocketType type) {
         Socket socket = ctx.socket(type);
         socket.setReceiveTimeout(WAIT);
@@ -84,7 +115,7 @@ class InteropTest {
     void foreignReqToZenoRep(String kind, String transport) {
         try (Context ctx = new Context(); Socket rep = zeno(ctx, SocketType.REP);
              ForeignSocket req = foreign(kind, "REQ")) {
-            req.connect(bindZeno(rep, transport));
+            foreignConnectsToZeno(kind, transport, rep, req);
             req.send("Hello");
             assertEquals("Hello", rep.receiveString());
             assertTrue(rep.send("World"));
@@ -123,7 +154,7 @@ class InteropTest {
     void foreignDealerToZenoRouter(String kind, String transport) {
         try (Context ctx = new Context(); Socket router = zeno(ctx, SocketType.ROUTER);
              ForeignSocket dealer = foreign(kind, "DEALER", "foreign-dealer")) {
-            dealer.connect(bindZeno(router, transport));
+            foreignConnectsToZeno(kind, transport, router, dealer);
             dealer.send("hi", "there");
             Message got = router.receive();
             assertNotNull(got);
@@ -169,9 +200,8 @@ class InteropTest {
     void zenoPubToForeignSub(String kind, String transport) {
         try (Context ctx = new Context(); Socket pub = zeno(ctx, SocketType.PUB);
              ForeignSocket sub = foreign(kind, "SUB")) {
-            String endpoint = bindZeno(pub, transport);
             sub.subscribe("A");           // before connecting
-            sub.connect(endpoint);
+            foreignConnectsToZeno(kind, transport, pub, sub);
             List<String> seen = new ArrayList<>();
             publishUntil(() -> { pub.send("A-1"); pub.send("C-1"); }, sub, "A-1", seen);
             sub.subscribe("B");           // after connecting
@@ -203,7 +233,7 @@ class InteropTest {
         try (Context ctx = new Context(); Socket sub = zeno(ctx, SocketType.SUB);
              ForeignSocket pub = foreign(kind, "PUB")) {
             sub.subscribe("topic");
-            pub.connect(bindZeno(sub, transport));
+            foreignConnectsToZeno(kind, transport, sub, pub);
             List<String> seen = new ArrayList<>();
             publishUntil(() -> { pub.send("topic", "body"); pub.send("other"); }, sub, "topic", seen);
             assertNoneStartsWith(seen, "other");
@@ -217,7 +247,7 @@ class InteropTest {
     void foreignSubToZenoXpub(String kind, String transport) {
         try (Context ctx = new Context(); Socket xpub = zeno(ctx, SocketType.XPUB);
              ForeignSocket sub = foreign(kind, "SUB")) {
-            sub.connect(bindZeno(xpub, transport));
+            foreignConnectsToZeno(kind, transport, xpub, sub);
             sub.subscribe("T");
             byte[] subscription = xpub.receiveBytes();
             assertNotNull(subscription);
@@ -253,9 +283,7 @@ class InteropTest {
     void severalForeignPushersToZenoPull(String kind, String transport) {
         try (Context ctx = new Context(); Socket pull = zeno(ctx, SocketType.PULL);
              ForeignSocket first = foreign(kind, "PUSH"); ForeignSocket second = foreign(kind, "PUSH")) {
-            String endpoint = bindZeno(pull, transport);
-            first.connect(endpoint);
-            second.connect(endpoint);
+            foreignConnectsToZeno(kind, transport, pull, first, second);
             Set<String> expected = new HashSet<>();
             for (int i = 0; i < 10; i++) {
                 first.send("first-" + i);
@@ -330,10 +358,19 @@ class InteropTest {
         String endpoint = Endpoints.fresh(transport);
         try (Context ctx = new Context(); ForeignSocket push = foreign(kind, "PUSH")) {
             try (Socket pull = zeno(ctx, SocketType.PULL)) {
-                pull.bind(endpoint);
-                push.connect(endpoint);
+                if (kind.equals("jeromq")) { // see foreignConnectsToZeno
+                    push.connect(endpoint);
+                    pause(100);
+                    pull.bind(endpoint);
+                } else {
+                    pull.bind(endpoint);
+                    push.connect(endpoint);
+                }
                 push.send("before");
                 assertEquals("before", pull.receiveString());
+            }
+            if (kind.equals("jeromq")) {
+                pause(300); // let JeroMQ's first reconnect attempt be refused (see foreignConnectsToZeno)
             }
             try (Socket pull = zeno(ctx, SocketType.PULL)) {
                 pull.bind(endpoint);

@@ -87,4 +87,31 @@ class DistributorTest {
         assertTrue(holder[0].contains(live));
         assertEquals(1, holder[0].size());
     }
+
+    @Test
+    void beginSendToEndSendWritesOnlyTheChosenPeersAndReportsEndedOnesAfter() {
+        List<Peer> ended = new ArrayList<>();
+        Distributor distributor = new Distributor(ended::add);
+        Peer a = peer(0);
+        Peer b = peer(0);
+        Peer gone = peer(0);
+        Peer full = peer(1);
+        distributor.add(a);
+        distributor.add(b);
+        distributor.add(gone);
+        distributor.add(full);
+        full.outbound().write(Msg.ofString("filler"));
+        gone.outbound().closeReader();
+        Msg msg = Msg.ofString("x");
+        distributor.beginSend(msg);
+        distributor.sendTo(a);
+        distributor.sendTo(gone);
+        distributor.sendTo(full);
+        assertTrue(ended.isEmpty(), "ended peers are reported by endSend, not during the send");
+        assertEquals(1, distributor.endSend());
+        assertEquals(List.of(gone), ended);
+        assertSame(msg, a.outbound().read());
+        assertNull(b.outbound().read());
+        assertEquals(1, full.outbound().size());
+    }
 }

@@ -72,4 +72,49 @@ class SubscriberTrieTest {
         assertTrue(trie.holds(b("A"), "stays"));
         assertFalse(trie.holds(b("AB"), "gone"));
     }
+
+    @Test
+    void aSubscriberWithSeveralMatchingFiltersIsPassedOnOnce() {
+        SubscriberTrie<String> trie = new SubscriberTrie<>();
+        trie.add(b(""), "p1");
+        trie.add(b("A"), "p1");
+        trie.add(b("AB"), "p1");
+        trie.add(b("AB"), "p2");
+        List<String> passed = new ArrayList<>();
+        trie.match(b("ABC"), passed::add);
+        passed.sort(null);
+        assertEquals(List.of("p1", "p2"), passed);
+        passed.clear();
+        trie.match(b("ABC"), passed::add);
+        assertEquals(2, passed.size(), "every match passes each subscriber on again");
+    }
+
+    @Test
+    void aSubscriberComesBackAfterCancellingEverything() {
+        SubscriberTrie<String> trie = new SubscriberTrie<>();
+        trie.add(b("A"), "p1");
+        assertTrue(trie.remove(b("A"), "p1"));
+        trie.add(b("B"), "p1");
+        trie.removeAll("p1", topic -> { });
+        assertTrue(trie.isEmpty());
+        assertTrue(trie.add(b("B"), "p1"));
+        assertEquals(Set.of("p1"), matches(trie, "B"));
+        assertTrue(trie.holds(b("B"), "p1"));
+    }
+
+    @Test
+    void manySubscribersOfOneTopic() {
+        SubscriberTrie<String> trie = new SubscriberTrie<>();
+        Set<String> all = new HashSet<>();
+        for (int i = 0; i < 100; i++) {
+            trie.add(b("T"), "p" + i);
+            all.add("p" + i);
+        }
+        assertEquals(all, matches(trie, "T1"));
+        for (int i = 0; i < 100; i += 2) {
+            assertFalse(trie.remove(b("T"), "p" + i));
+            all.remove("p" + i);
+        }
+        assertEquals(all, matches(trie, "T"));
+    }
 }

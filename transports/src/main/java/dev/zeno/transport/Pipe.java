@@ -20,12 +20,13 @@ import org.jctools.queues.SpscUnboundedArrayQueue;
  * reader still drains what was queued, which is how linger works for inproc), or the reader
  * {@link #closeReader() abandons} it (further writes are dropped and the writer detaches).
  */
-public final class Pipe {
+public final class Pipe extends PipePad3 {
     private static final VarHandle READ_PUBLISHED;
 
     static {
         try {
-            READ_PUBLISHED = MethodHandles.lookup().findVarHandle(Pipe.class, "readPublished", long.class);
+            READ_PUBLISHED = MethodHandles.lookup()
+                    .findVarHandle(PipeReaderFields.class, "readPublished", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -34,41 +35,38 @@ public final class Pipe {
     /** Capacity of a pipe whose high-water mark is 0 (no limit). */
     public static final long UNLIMITED = Long.MAX_VALUE;
 
-    private final MessagePassingQueue<Msg> queue;
-    private final long capacity;
-    /** How many reads the reader accumulates before publishing its count to the writer. */
-    private final long publishBatch;
-
-    // ---- writer-owned state
-    private long written;
-    private long readSeenByWriter;
-
-    // ---- reader-owned state
-    private long read;
-
-    // ---- shared state; written with release or volatile semantics as commented
-    /** The reader's count, published in batches (release store, then a fence if the writer sleeps). */
-    private volatile long readPublished;
-    private volatile boolean writerClosed;
-    private volatile boolean readerClosed;
-    private volatile Waker readerWaker = Waker.NONE;
-    private volatile Waker writerWaker = Waker.NONE;
+    // The fields are in PipeLayout.java, padded apart by owner: see there why.
 
     /**
      * A pipe holding at most {@code highWaterMark} messages; 0 means no limit (the ZeroMQ
      * convention).
      */
     public Pipe(long highWaterMark) {
+        super(queueFor(checkHighWaterMark(highWaterMark)), capacityFor(highWaterMark),
+                publishBatchFor(capacityFor(highWaterMark)));
+    }
+
+    private static long checkHighWaterMark(long highWaterMark) {
         if (highWaterMark < 0) {
             throw new IllegalArgumentException("high-water mark must be >= 0: " + highWaterMark);
         }
-        this.capacity = highWaterMark == 0 ? UNLIMITED : highWaterMark;
+        return highWaterMark;
+    }
+
+    private static long capacityFor(long highWaterMark) {
+        return highWaterMark == 0 ? UNLIMITED : highWaterMark;
+    }
+
+    private static MessagePassingQueue<Msg> queueFor(long highWaterMark) {
+        long capacity = capacityFor(highWaterMark);
         if (capacity == UNLIMITED || capacity > (1 << 20)) {
-            this.queue = new SpscUnboundedArrayQueue<>(1024);
-        } else {
-            this.queue = new SpscArrayQueue<>((int) Math.max(capacity, 4));
+            return new SpscUnboundedArrayQueue<>(1024);
         }
-        this.publishBatch = capacity == UNLIMITED ? 256 : Math.max(1, Math.min(256, capacity / 4));
+        return new SpscArrayQueue<>((int) Math.max(capacity, 4));
+    }
+
+    private static long publishBatchFor(long capacity) {
+        return capacity == UNLIMITED ? 256 : Math.max(1, Math.min(256, capacity / 4));
     }
 
     /** The high-water mark in messages, or {@link #UNLIMITED}. */
@@ -127,6 +125,17 @@ public final class Pipe {
      */
     public void flush() {
         VarHandle.fullFence();
+        readerWaker.wake();
+    }
+
+    /**
+     * The second half of {@link #flush()}, for a writer that wrote to many pipes and then
+     * called {@link VarHandle#fullFence()} itself once, after its last write to any of them (a
+     * publisher fanning one message out): wakes the reader if it sleeps. The one fence orders
+     * every pipe's stores before every waker's read, which is all the Dekker handshake with
+     * each reader's arm needs; without such a fence a wake-up can be lost.
+     */
+    public void flushAfterFence() {
         readerWaker.wake();
     }
 
@@ -201,7 +210,10 @@ public final class Pipe {
     }
 
     private void publishRead() {
-        if (readPublished != read) {
+        // An unlimited pipe never makes its writer wait for room, so the count (and the fence
+        // and wake that go with it) would be pure cost: a reader that keeps up finds the pipe
+        // empty about once per message.
+        if (capacity != UNLIMITED && readPublished != read) {
             READ_PUBLISHED.setRelease(this, read);
             // Pairs with the writer's fence in the socket's wait: a writer that parked because
             // the pipe was full must see either this count or be woken.

@@ -53,12 +53,23 @@ final class FrameWriter {
         return bytesWritten;
     }
 
-    /** Appends raw bytes (the greeting); only when idle and with room for them. */
-    void putRaw(byte[] bytes) {
-        if (flushing || encoder.isBusy() || batch.remaining() < bytes.length) {
-            throw new IllegalStateException("no room for " + bytes.length + " raw bytes");
+    /**
+     * Appends raw bytes (parts of the greeting) after whatever is still unwritten; only between
+     * items, with no large frame pending, and with room for them.
+     */
+    void putRaw(byte[] bytes, int offset, int length) {
+        if (encoder.isBusy() || direct != null) {
+            throw new IllegalStateException("raw bytes only between items");
         }
-        batch.put(bytes);
+        if (flushing) {
+            batch.compact(); // back to filling, the unwritten bytes first
+            flushing = false;
+            mustFlush = false;
+        }
+        if (batch.remaining() < length) {
+            throw new IllegalStateException("no room for " + length + " raw bytes");
+        }
+        batch.put(bytes, offset, length);
     }
 
     /** Starts a message. */

@@ -80,4 +80,9 @@ final class PipeWaker implements Waker, Runnable {
     public void run() {
         onEvent.run();
     }
+
+    @Override
+    public String toString() {
+        return (armed != 0 ? "armed" : "idle") + (endSignalled != 0 ? "+ended" : "");
+    }
 }

@@ -146,6 +146,9 @@ abstract class Session implements IoObject, EngineListener {
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + endpoint + "]";
+        return getClass().getSimpleName() + "[" + endpoint + (lingering ? ", lingering" : "")
+                + (peer == null ? "" : ", in " + peer.inbound().size() + ", out " + peer.outbound().size())
+                + (inboundWaker == null ? "" : ", wakers " + inboundWaker + "/" + outboundWaker)
+                + ", engine " + engine + "]";
     }
 }

@@ -68,6 +68,10 @@ final class ZmtpEngine implements IoHandler {
     private final FrameWriter writer = new FrameWriter();
     private final ArrayDeque<ZmtpCommand> commands = new ArrayDeque<>(4);
     private final byte[] peerGreetingBytes = new byte[Greeting.SIZE];
+    /** Our greeting; sent in libzmq's three steps (see {@link #readGreeting}). */
+    private final byte[] greeting = Greeting.encode();
+    /** How much of our greeting has been queued: the signature, then the major version, then all. */
+    private int greetingQueued;
     private final Heartbeat heartbeat;
 
     private Phase phase = Phase.GREETING;
@@ -126,11 +130,11 @@ final class ZmtpEngine implements IoHandler {
             if (timeout > 0) {
                 handshakeTimer = io.schedule(timeout, () -> {
                     if (phase == Phase.GREETING || phase == Phase.READY) {
-                        close("no ZMTP handshake within " + timeout + " ms", System.Logger.Level.INFO);
+                        close("no ZMTP handshake within " + timeout + " ms (" + this + ")", System.Logger.Level.INFO);
                     }
                 });
             }
-            writer.putRaw(Greeting.encode());
+            queueGreeting(Greeting.SIGNATURE_SIZE);
             pumpOutput();
         } catch (IOException | RuntimeException e) {
             close("cannot start the connection: " + e, System.Logger.Level.DEBUG);
@@ -333,12 +337,28 @@ final class ZmtpEngine implements IoHandler {
         }
     }
 
-    /** Collects the peer's greeting; rejects a bad signature as soon as its bytes arrive. */
+    /**
+     * Collects the peer's greeting; rejects a bad signature as soon as its bytes arrive. Ours
+     * goes out in libzmq's three steps: the signature at once, the major version once the
+     * peer's signature is in, the rest once the peer's major version is in (and known to be 3
+     * or more). Peers written against libzmq see exactly the exchange they expect, and a
+     * non-ZMTP peer gets 10 bytes, not 64.
+     */
     private boolean readGreeting() throws IOException {
         int n = Math.min(input.remaining(), Greeting.SIZE - greetingFilled);
         input.get(peerGreetingBytes, greetingFilled, n);
         greetingFilled += n;
         Greeting.checkPrefix(peerGreetingBytes, greetingFilled);
+        int queuedBefore = greetingQueued;
+        if (greetingFilled >= Greeting.SIGNATURE_SIZE && greetingQueued < Greeting.SIGNATURE_SIZE + 1) {
+            queueGreeting(Greeting.SIGNATURE_SIZE + 1);
+        }
+        if (greetingFilled > Greeting.SIGNATURE_SIZE && greetingQueued < Greeting.SIZE) {
+            queueGreeting(Greeting.SIZE);
+        }
+        if (greetingQueued != queuedBefore) {
+            pumpOutput();
+        }
         if (greetingFilled < Greeting.SIZE) {
             return false;
         }
@@ -348,6 +368,12 @@ final class ZmtpEngine implements IoHandler {
         commands.add(ZmtpCommand.ready(socketType, options.identityCopy()));
         pumpOutput();
         return phase == Phase.READY;
+    }
+
+    /** Queues our greeting up to byte {@code end}. */
+    private void queueGreeting(int end) {
+        writer.putRaw(greeting, greetingQueued, end - greetingQueued);
+        greetingQueued = end;
     }
 
     /** Reads the peer's READY, checks its socket type, and enters the data phase. */
@@ -589,6 +615,10 @@ final class ZmtpEngine implements IoHandler {
 
     @Override
     public String toString() {
-        return name;
+        return name + "[" + phase + (phase == Phase.GREETING ? " " + greetingFilled + "/64" : "")
+                + (blocked != null ? ", blocked on a full pipe" : "")
+                + (leftover != null ? ", " + leftover.remaining() + " bytes kept" : "")
+                + ", interest " + interest + ", received " + bytesReceived + " B, sent "
+                + writer.bytesWritten() + " B" + (hasUnsentOutput() ? ", output pending" : "") + "]";
     }
 }
