@@ -105,15 +105,17 @@ class SubscriberTrieTest {
     @Test
     void manySubscribersOfOneTopic() {
         SubscriberTrie<String> trie = new SubscriberTrie<>();
+        String[] peers = new String[100]; // subscribers are compared by identity: keep the instances
         Set<String> all = new HashSet<>();
-        for (int i = 0; i < 100; i++) {
-            trie.add(b("T"), "p" + i);
-            all.add("p" + i);
+        for (int i = 0; i < peers.length; i++) {
+            peers[i] = "p" + i;
+            trie.add(b("T"), peers[i]);
+            all.add(peers[i]);
         }
         assertEquals(all, matches(trie, "T1"));
-        for (int i = 0; i < 100; i += 2) {
-            assertFalse(trie.remove(b("T"), "p" + i));
-            all.remove("p" + i);
+        for (int i = 0; i < peers.length; i += 2) {
+            assertFalse(trie.remove(b("T"), peers[i]));
+            all.remove(peers[i]);
         }
         assertEquals(all, matches(trie, "T"));
     }

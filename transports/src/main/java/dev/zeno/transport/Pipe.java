@@ -124,6 +124,12 @@ public final class Pipe extends PipePad3 {
      * announced itself and then found the pipe empty is always woken.
      */
     public void flush() {
+        // This fence is most of what a hand-off costs once the fields are padded apart, but it
+        // cannot be skipped or made conditional: without a StoreLoad barrier the read of the
+        // reader's arming below may be satisfied before our queue store is visible, while the
+        // reader arms, re-checks, finds nothing and parks: a lost wake-up. (Reading any
+        // reader-side state to decide whether to fence has the same hole.) A writer of many
+        // pipes can share one fence: see flushAfterFence.
         VarHandle.fullFence();
         readerWaker.wake();
     }
