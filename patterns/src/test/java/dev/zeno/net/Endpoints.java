@@ -30,7 +30,9 @@ final class Endpoints {
         try {
             if (ipcDirectory == null) {
                 ipcDirectory = Files.createTempDirectory(Path.of("/tmp"), "zn");
-                ipcDirectory.toFile().deleteOnExit();
+                Path directory = ipcDirectory;
+                // Socket files of killed peers and the stale-file tests stay behind: sweep them.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(directory)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -48,5 +50,15 @@ final class Endpoints {
             default:
                 throw new IllegalArgumentException(transport);
         }
+    }
+
+    private static void deleteTree(Path directory) {
+        java.io.File[] files = directory.toFile().listFiles();
+        if (files != null) {
+            for (java.io.File file : files) {
+                file.delete();
+            }
+        }
+        directory.toFile().delete();
     }
 }

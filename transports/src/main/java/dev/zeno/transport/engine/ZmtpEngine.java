@@ -500,12 +500,18 @@ final class ZmtpEngine implements IoHandler {
 
     private void resumeInput() throws IOException {
         inboundWaker.disarm();
-        if (!inbound.write(blocked)) {
+        if (inbound.write(blocked)) {
+            inboundUnflushed = true;
+            blocked = null;
+        } else {
             block();
-            return;
+            if (blocked != null) {
+                return;
+            }
+            // block() found room after all and delivered the message: carry on below, or the
+            // channel would stay unread (reading was turned off when we first blocked) while
+            // the socket waits on an empty pipe, a stall seen in long tcp/ipc soak runs.
         }
-        inboundUnflushed = true;
-        blocked = null;
         if (leftover != null) {
             input = leftover;
             decodeMessages();
