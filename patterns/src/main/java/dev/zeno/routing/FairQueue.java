@@ -2,17 +2,14 @@ package dev.zeno.routing;
 
 import dev.zeno.transport.Msg;
 import dev.zeno.transport.Peer;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Receives from every peer in turn (fair queuing), so one busy peer cannot starve the others.
  * Remembers which peer the last message came from, for sockets that reply to it.
  */
 public final class FairQueue {
-    private final List<Peer> peers = new ArrayList<>();
+    private final PeerRotation rotation = new PeerRotation();
     private final PeerEndListener endListener;
-    private int current;
     private Peer lastPeer;
 
     /** A fair queue that reports ended peers to {@code endListener}. */
@@ -22,21 +19,12 @@ public final class FairQueue {
 
     /** Adds a peer. */
     public void add(Peer peer) {
-        peers.add(peer);
+        rotation.add(peer);
     }
 
     /** Removes a peer. */
     public void remove(Peer peer) {
-        int index = peers.indexOf(peer);
-        if (index >= 0) {
-            peers.remove(index);
-            if (current > index) {
-                current--;
-            }
-            if (current >= peers.size()) {
-                current = 0;
-            }
-        }
+        rotation.remove(peer);
         if (lastPeer == peer) {
             lastPeer = null;
         }
@@ -44,28 +32,25 @@ public final class FairQueue {
 
     /** The number of peers. */
     public int size() {
-        return peers.size();
+        return rotation.size();
     }
 
     /** The next message in fair order, or null if no peer has one. */
     public Msg receive() {
-        int attempts = peers.size();
-        while (attempts-- > 0 && !peers.isEmpty()) {
-            if (current >= peers.size()) {
-                current = 0;
-            }
-            Peer peer = peers.get(current);
+        int attempts = rotation.size();
+        while (attempts-- > 0 && !rotation.isEmpty()) {
+            Peer peer = rotation.current();
             Msg msg = peer.inbound().read();
             if (msg != null) {
                 lastPeer = peer;
-                current = (current + 1) % peers.size();
+                rotation.advance();
                 return msg;
             }
             if (peer.inbound().isDrained()) {
-                endListener.peerEnded(peer); // removes it from this list via the socket
+                endListener.peerEnded(peer); // removes it from the rotation via the socket
                 continue;
             }
-            current = (current + 1) % peers.size();
+            rotation.advance();
         }
         return null;
     }
@@ -77,7 +62,7 @@ public final class FairQueue {
 
     /** True if some peer has a message queued now. */
     public boolean hasMessage() {
-        for (Peer peer : peers) {
+        for (Peer peer : rotation.peers()) {
             if (peer.inbound().hasMessage()) {
                 return true;
             }
