@@ -158,11 +158,7 @@ public final class Socket implements AutoCloseable {
         }
         Msg msg = message.msg();
         if (pendingSend != null) {
-            Msg whole = pendingSend.copyFrameList();
-            for (int i = 0; i < msg.frameCount(); i++) {
-                whole.add(msg.frame(i));
-            }
-            msg = whole;
+            msg = Msg.concat(pendingSend, msg);
         }
         if (!base.send(msg, sendTimeoutNanos)) {
             return false;

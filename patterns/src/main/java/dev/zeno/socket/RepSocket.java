@@ -69,10 +69,7 @@ public final class RepSocket extends SocketBase {
         current = null;
         Pipe out = request.peer() == null ? null : request.peer().outbound();
         if (out != null && !out.isReaderClosed()) {
-            Msg reply = request.envelope().copyFrameList();
-            for (int i = 0; i < msg.frameCount(); i++) {
-                reply.add(msg.frame(i));
-            }
+            Msg reply = Msg.concat(request.envelope(), msg);
             if (out.write(reply)) {
                 out.flush();
             }

@@ -8,7 +8,6 @@ import dev.zeno.transport.SocketOptions;
 import dev.zeno.transport.Transport;
 import dev.zeno.transport.TransportContext;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -455,10 +454,5 @@ public abstract class SocketBase implements PeerOwner {
         while ((pending = mailbox.relaxedPoll()) != null) {
             pending.run(); // attaches that raced with close: attachNow closes their peers
         }
-    }
-
-    /** Iterates peers for subclasses that need an explicit scan. */
-    protected final Iterator<Peer> peerIterator() {
-        return peers.iterator();
     }
 }

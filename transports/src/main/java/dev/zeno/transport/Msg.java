@@ -124,6 +124,21 @@ public final class Msg {
         return new Msg(Arrays.copyOf(frameArray(), Math.max(count, 1)), count);
     }
 
+    /**
+     * A new message of {@code head}'s frames followed by {@code tail}'s, in one exactly sized
+     * frame list (frame arrays shared): for envelopes and frames collected before a send.
+     */
+    public static Msg concat(Msg head, Msg tail) {
+        byte[][] joined = new byte[head.count + tail.count][];
+        for (int i = 0; i < head.count; i++) {
+            joined[i] = head.frame(i);
+        }
+        for (int i = 0; i < tail.count; i++) {
+            joined[head.count + i] = tail.frame(i);
+        }
+        return new Msg(joined, joined.length);
+    }
+
     /** The sum of the frames' lengths in bytes. */
     public long byteSize() {
         long total = 0;

@@ -45,4 +45,17 @@ class MsgTest {
         assertArrayEquals(new byte[][] {a, b, a}, new byte[][] {msg.frame(0), msg.frame(1), msg.frame(2)});
         assertEquals(4, msg.byteSize());
     }
+
+    @Test
+    void concatKeepsOrderAndSharesFrames() {
+        byte[] a = {1};
+        byte[] b = {2, 3};
+        byte[] c = {4};
+        Msg joined = Msg.concat(Msg.of(a, b), new Msg(c));
+        assertEquals(3, joined.frameCount());
+        assertSame(a, joined.frame(0));
+        assertSame(b, joined.frame(1));
+        assertSame(c, joined.frame(2));
+        assertEquals(1, Msg.concat(new Msg(), new Msg(c)).frameCount());
+    }
 }
