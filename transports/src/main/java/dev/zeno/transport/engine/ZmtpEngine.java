@@ -476,41 +476,38 @@ final class ZmtpEngine implements IoHandler {
             return;
         }
         blocked = msg;
-        block();
+        flushInbound(); // the socket must see what is queued to make room
+        retryBlocked();
     }
 
-    /** The inbound pipe is full: wait for room, not reading the channel meanwhile. */
-    private void block() {
-        flushInbound();
+    /**
+     * Delivers the blocked message if the inbound pipe has room; otherwise waits for room, not
+     * reading the channel meanwhile. The one place for the arm-then-recheck handshake with the
+     * socket: room made before the arm is seen by the re-check, room made after it wakes us.
+     *
+     * @return true once the message is delivered; false while waiting (reading is off)
+     */
+    private boolean retryBlocked() {
         while (true) {
-            inboundWaker.arm();
-            if (!inbound.hasRoom() && !inbound.isReaderClosed()) {
-                setWantRead(false);
-                return;
-            }
-            // room was made between the failed write and the arm: no wake-up will come for it
-            inboundWaker.disarm();
             if (inbound.write(blocked)) {
                 inboundUnflushed = true;
                 blocked = null;
-                return;
+                return true;
             }
+            inboundWaker.arm();
+            if (!inbound.hasRoom() && !inbound.isReaderClosed()) {
+                setWantRead(false);
+                return false;
+            }
+            inboundWaker.disarm();
         }
     }
 
+    /** Room was made: deliver the blocked message, decode what was kept, read again. */
     private void resumeInput() throws IOException {
         inboundWaker.disarm();
-        if (inbound.write(blocked)) {
-            inboundUnflushed = true;
-            blocked = null;
-        } else {
-            block();
-            if (blocked != null) {
-                return;
-            }
-            // block() found room after all and delivered the message: carry on below, or the
-            // channel would stay unread (reading was turned off when we first blocked) while
-            // the socket waits on an empty pipe, a stall seen in long tcp/ipc soak runs.
+        if (!retryBlocked()) {
+            return;
         }
         if (leftover != null) {
             input = leftover;
