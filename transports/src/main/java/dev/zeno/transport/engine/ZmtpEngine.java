@@ -28,7 +28,7 @@ import java.util.ArrayDeque;
  * channel, so TCP pushes back on the sender, until the socket makes room. The body of a large
  * frame is read straight into its array.
  *
- * <p><b>Writing.</b> Messages are taken from the outbound pipe and encoded into an 8 KiB batch
+ * <p><b>Writing.</b> Messages are taken from the outbound pipe and encoded into a 64 KiB batch
  * (many small messages per write system call); large frames go out by gathering writes
  * without being copied into the batch. When the pipe is empty the engine arms its waker and
  * sleeps; while the channel is full it waits for OP_WRITE and the socket's flushes cost nothing.
