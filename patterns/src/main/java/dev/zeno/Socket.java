@@ -127,13 +127,10 @@ public final class Socket implements AutoCloseable {
      */
     public boolean send(byte[] frame) {
         Objects.requireNonNull(frame, "frame");
-        Msg msg;
         if (pendingSend == null) {
-            msg = new Msg(frame);
-        } else {
-            msg = pendingSend.copyFrameList().add(frame);
+            return base.sendFrame(frame, sendTimeoutNanos);
         }
-        if (!base.send(msg, sendTimeoutNanos)) {
+        if (!base.send(pendingSend.copyFrameList().add(frame), sendTimeoutNanos)) {
             return false;
         }
         pendingSend = null;
@@ -208,11 +205,11 @@ public final class Socket implements AutoCloseable {
     /** Receives the next frame as bytes; null if the receive timeout ran out. */
     public byte[] receiveBytes() {
         if (partialReceive == null) {
-            Msg msg = base.receive(receiveTimeoutNanos);
-            if (msg == null) {
-                return null;
+            Object element = base.receiveElement(receiveTimeoutNanos);
+            if (element == null || element instanceof byte[]) {
+                return (byte[]) element; // timed out, or a single frame that came bare
             }
-            partialReceive = msg;
+            partialReceive = (Msg) element;
             partialIndex = 0;
         }
         byte[] frame = partialReceive.frame(partialIndex++);

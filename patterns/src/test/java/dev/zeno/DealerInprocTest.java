@@ -9,111 +9,92 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class DealerInprocTest {
-    private static final Duration WAIT = Duration.ofSeconds(5);
+    private final InprocSockets sockets = new InprocSockets();
 
-    private static Socket open(Context ctx, SocketType type) {
-        Socket socket = ctx.socket(type);
-        socket.setReceiveTimeout(WAIT);
-        socket.setSendTimeout(WAIT);
-        return socket;
+    @AfterEach
+    void closeSockets() {
+        sockets.close();
     }
 
     @Test
     void receivesFairlyFromPeersThatAreBothFull() {
-        try (Context ctx = new Context()) {
-            Socket dealer = open(ctx, SocketType.DEALER);
-            Socket a = open(ctx, SocketType.DEALER);
-            Socket b = open(ctx, SocketType.DEALER);
-            dealer.bind("inproc://fair");
-            a.connect("inproc://fair");
-            b.connect("inproc://fair");
-            for (int i = 0; i < 5; i++) {
-                a.send("a" + i);
-            }
-            for (int i = 0; i < 5; i++) {
-                b.send("b" + i);
-            }
-            List<String> got = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                got.add(dealer.receiveString());
-            }
-            for (int i = 1; i < 10; i++) {
-                assertNotEquals(got.get(i - 1).charAt(0), got.get(i).charAt(0), "interleaved, not one peer drained first: " + got);
-            }
-            assertEquals(List.of("a0", "a1", "a2", "a3", "a4"), got.stream().filter(s -> s.startsWith("a")).toList());
+        Socket dealer = sockets.bound(SocketType.DEALER, "inproc://fair");
+        Socket a = sockets.connected(SocketType.DEALER, "inproc://fair");
+        Socket b = sockets.connected(SocketType.DEALER, "inproc://fair");
+        for (int i = 0; i < 5; i++) {
+            a.send("a" + i);
         }
+        for (int i = 0; i < 5; i++) {
+            b.send("b" + i);
+        }
+        List<String> got = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            got.add(dealer.receiveString());
+        }
+        for (int i = 1; i < 10; i++) {
+            assertNotEquals(got.get(i - 1).charAt(0), got.get(i).charAt(0), "interleaved, not one peer drained first: " + got);
+        }
+        assertEquals(List.of("a0", "a1", "a2", "a3", "a4"), got.stream().filter(s -> s.startsWith("a")).toList());
     }
 
     @Test
     void sendsRoundRobin() {
-        try (Context ctx = new Context()) {
-            Socket dealer = open(ctx, SocketType.DEALER);
-            dealer.bind("inproc://spread");
-            List<Socket> peers = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                Socket peer = open(ctx, SocketType.DEALER);
-                peer.setReceiveTimeout(Duration.ZERO);
-                peer.connect("inproc://spread");
-                peers.add(peer);
-            }
-            for (int i = 0; i < 6; i++) {
-                dealer.send("m" + i);
-            }
-            for (Socket peer : peers) {
-                assertTrue(peer.receiveString() != null && peer.receiveString() != null, "two each");
-                assertNull(peer.receiveString(), "no more than two each");
-            }
+        Socket dealer = sockets.bound(SocketType.DEALER, "inproc://spread");
+        List<Socket> peers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Socket peer = sockets.open(SocketType.DEALER);
+            peer.setReceiveTimeout(Duration.ZERO);
+            peer.connect("inproc://spread");
+            peers.add(peer);
+        }
+        for (int i = 0; i < 6; i++) {
+            dealer.send("m" + i);
+        }
+        for (Socket peer : peers) {
+            assertTrue(peer.receiveString() != null && peer.receiveString() != null, "two each");
+            assertNull(peer.receiveString(), "no more than two each");
         }
     }
 
     @Test
     void multipartPassesUntouchedBothWays() {
-        try (Context ctx = new Context()) {
-            Socket left = open(ctx, SocketType.DEALER);
-            Socket right = open(ctx, SocketType.DEALER);
-            left.bind("inproc://dealer-parts");
-            right.connect("inproc://dealer-parts");
-            left.send(new Message("", "x", "", "y"));
-            assertEquals(List.of("", "x", "", "y"), right.receive().toStrings());
-            right.sendMore("1");
-            right.send("2");
-            assertEquals(List.of("1", "2"), left.receive().toStrings());
-        }
+        Socket left = sockets.bound(SocketType.DEALER, "inproc://dealer-parts");
+        Socket right = sockets.connected(SocketType.DEALER, "inproc://dealer-parts");
+        left.send(new Message("", "x", "", "y"));
+        assertEquals(List.of("", "x", "", "y"), right.receive().toStrings());
+        right.sendMore("1");
+        right.send("2");
+        assertEquals(List.of("1", "2"), left.receive().toStrings());
     }
 
     @Test
     void waitsWhenThePeerIsAtItsHighWaterMark() {
-        try (Context ctx = new Context()) {
-            Socket dealer = open(ctx, SocketType.DEALER);
-            Socket peer = open(ctx, SocketType.DEALER);
-            dealer.setSendHighWaterMark(1);
-            peer.setReceiveHighWaterMark(1);
-            peer.bind("inproc://dealer-hwm");
-            dealer.connect("inproc://dealer-hwm");
-            dealer.setSendTimeout(Duration.ofMillis(50));
-            assertTrue(dealer.send("1"));
-            assertTrue(dealer.send("2"));
-            assertFalse(dealer.send("3"));
-            assertEquals("1", peer.receiveString());
-            assertEquals("2", peer.receiveString());
-        }
+        Socket dealer = sockets.open(SocketType.DEALER);
+        Socket peer = sockets.open(SocketType.DEALER);
+        dealer.setSendHighWaterMark(1);
+        peer.setReceiveHighWaterMark(1);
+        peer.bind("inproc://dealer-hwm");
+        dealer.connect("inproc://dealer-hwm");
+        dealer.setSendTimeout(Duration.ofMillis(50));
+        assertTrue(dealer.send("1"));
+        assertTrue(dealer.send("2"));
+        assertFalse(dealer.send("3"));
+        assertEquals("1", peer.receiveString());
+        assertEquals("2", peer.receiveString());
     }
 
     @Test
     void messagesSentBeforeThePeerClosedAreStillReceived() {
-        try (Context ctx = new Context()) {
-            Socket dealer = open(ctx, SocketType.DEALER);
-            Socket peer = open(ctx, SocketType.DEALER);
-            dealer.bind("inproc://dealer-gone");
-            peer.connect("inproc://dealer-gone");
-            peer.send("last words");
-            peer.close();
-            dealer.setSendTimeout(Duration.ZERO);
-            assertFalse(dealer.send("nobody left"), "the peer is gone: nothing to send to");
-            assertEquals("last words", dealer.receiveString());
-        }
+        Socket dealer = sockets.bound(SocketType.DEALER, "inproc://dealer-gone");
+        Socket peer = sockets.connected(SocketType.DEALER, "inproc://dealer-gone");
+        peer.send("last words");
+        peer.close();
+        dealer.setSendTimeout(Duration.ZERO);
+        assertFalse(dealer.send("nobody left"), "the peer is gone: nothing to send to");
+        assertEquals("last words", dealer.receiveString());
     }
 }

@@ -22,8 +22,6 @@ class DemoTest {
     @Test
     @Timeout(150)
     void defaultRunPassesOverEveryTransport() {
-        Transports.assumeAvailable("tcp");
-        Transports.assumeAvailable("ipc");
         // no arguments at all: the demo is the default role
         RoleRun run = RoleRun.of(Duration.ofSeconds(140));
         assertEquals(ExitCodes.OK, run.exitCode(), run.toString());

@@ -28,7 +28,6 @@ class JeroMqInteropTest {
 
     @Test
     void ourHwclientAgainstJeroMqServer() throws Exception {
-        Transports.assumeAvailable("tcp");
         try (ZContext context = new ZContext()) {
             ZMQ.Socket rep = context.createSocket(SocketType.REP);
             int port = rep.bindToRandomPort("tcp://127.0.0.1");
@@ -52,7 +51,6 @@ class JeroMqInteropTest {
 
     @Test
     void jeroMqClientAgainstOurHwserver() throws Exception {
-        Transports.assumeAvailable("tcp");
         int port = Transports.freePort();
         try (ChildProcess server = ChildProcess.role(dir, "hwserver", "--bind", "tcp://*:" + port);
              ZContext context = new ZContext()) {
@@ -69,7 +67,6 @@ class JeroMqInteropTest {
 
     @Test
     void ourWuclientAgainstJeroMqPublisher() throws Exception {
-        Transports.assumeAvailable("tcp");
         try (ZContext context = new ZContext()) {
             ZMQ.Socket pub = context.createSocket(SocketType.PUB);
             int port = pub.bindToRandomPort("tcp://127.0.0.1");
@@ -97,7 +94,6 @@ class JeroMqInteropTest {
 
     @Test
     void jeroMqSubscriberAgainstOurWuserver() throws Exception {
-        Transports.assumeAvailable("tcp");
         int port = Transports.freePort();
         try (ChildProcess server = ChildProcess.role(dir, "wuserver", "--bind", "tcp://*:" + port);
              ZContext context = new ZContext()) {
@@ -115,7 +111,6 @@ class JeroMqInteropTest {
 
     @Test
     void jeroMqVentAndSinkDriveOurWorker() throws Exception {
-        Transports.assumeAvailable("tcp");
         try (ZContext context = new ZContext()) {
             ZMQ.Socket vent = context.createSocket(SocketType.PUSH);
             int ventPort = vent.bindToRandomPort("tcp://127.0.0.1");

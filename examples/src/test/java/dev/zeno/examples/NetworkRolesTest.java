@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Each role against its peer roles, as a user runs them: the servers as child processes
  * (started with {@code java -cp}, stopped with SIGTERM), the clients in this JVM, over tcp and
- * ipc. Skipped while a transport is not in the build.
+ * ipc.
  */
 @Timeout(120)
 class NetworkRolesTest {
@@ -31,7 +31,6 @@ class NetworkRolesTest {
     @ParameterizedTest
     @ValueSource(strings = {"tcp", "ipc"})
     void hwclientGetsTenWorldsFromHwserver(String scheme) throws Exception {
-        Transports.assumeAvailable(scheme);
         Transports.Pair endpoint = Transports.fresh(scheme, dir, "hello");
         try (ChildProcess server = ChildProcess.role(dir, "hwserver", "--bind", endpoint.bind())) {
             RoleRun client = RoleRun.of(Duration.ofSeconds(60), "hwclient", "--connect", endpoint.connect(),
@@ -44,7 +43,6 @@ class NetworkRolesTest {
 
     @Test
     void hwclientGivesUpOnASilentTcpServer() {
-        Transports.assumeAvailable("tcp");
         RoleRun client = RoleRun.of("hwclient", "--connect", "tcp://127.0.0.1:" + Transports.freePort(),
                 "--timeout-ms", "200", "--retries", "2");
         assertEquals(ExitCodes.FAILURE, client.exitCode(), client.toString());
@@ -53,8 +51,6 @@ class NetworkRolesTest {
 
     @Test
     void wuserverPublishesOnEveryBoundEndpoint() throws Exception {
-        Transports.assumeAvailable("tcp");
-        Transports.assumeAvailable("ipc");
         Transports.Pair tcp = Transports.fresh("tcp", dir, "weather");
         Transports.Pair ipc = Transports.fresh("ipc", dir, "weather");
         try (ChildProcess server = ChildProcess.role(dir, "wuserver", "--bind", tcp.bind(), "--bind", ipc.bind())) {
@@ -71,7 +67,6 @@ class NetworkRolesTest {
     @ParameterizedTest
     @ValueSource(strings = {"tcp", "ipc"})
     void pipelineOfVentWorkersAndSink(String scheme) throws Exception {
-        Transports.assumeAvailable(scheme);
         Transports.Pair vent = Transports.fresh(scheme, dir, "vent");
         Transports.Pair sink = Transports.fresh(scheme, dir, "sink");
         try (ChildProcess sinkRole = ChildProcess.role(dir, "tasksink", "--bind", sink.bind(), "--tasks", "20",
@@ -92,7 +87,6 @@ class NetworkRolesTest {
 
     @Test
     void recorderSurvivesPublisherRestartAndKeepsDataAcrossItsOwnRestart() throws Exception {
-        Transports.assumeAvailable("tcp");
         Transports.Pair feed = Transports.fresh("tcp", dir, "feed");
         String db = dir.resolve("recorder.db").toString();
         long afterFirst;

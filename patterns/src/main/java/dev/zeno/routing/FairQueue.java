@@ -2,6 +2,7 @@ package dev.zeno.routing;
 
 import dev.zeno.transport.Msg;
 import dev.zeno.transport.Peer;
+import dev.zeno.transport.Pipe;
 
 /**
  * Receives from every peer in turn (fair queuing), so one busy peer cannot starve the others.
@@ -37,14 +38,22 @@ public final class FairQueue {
 
     /** The next message in fair order, or null if no peer has one. */
     public Msg receive() {
+        return Pipe.toMsg(receiveElement());
+    }
+
+    /**
+     * The next pipe element in fair order (a Msg, or a bare single frame: see
+     * {@link Pipe#readElement()}), or null if no peer has one.
+     */
+    public Object receiveElement() {
         int attempts = rotation.size();
         while (attempts-- > 0 && !rotation.isEmpty()) {
             Peer peer = rotation.current();
-            Msg msg = peer.inbound().read();
-            if (msg != null) {
+            Object element = peer.inbound().readElement();
+            if (element != null) {
                 lastPeer = peer;
                 rotation.advance();
-                return msg;
+                return element;
             }
             if (peer.inbound().isDrained()) {
                 endListener.peerEnded(peer); // removes it from the rotation via the socket

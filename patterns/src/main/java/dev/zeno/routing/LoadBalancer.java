@@ -2,6 +2,7 @@ package dev.zeno.routing;
 
 import dev.zeno.transport.Msg;
 import dev.zeno.transport.Peer;
+import dev.zeno.transport.Pipe;
 
 /**
  * Sends each message to the next peer in turn that has room (round-robin), skipping peers at
@@ -37,16 +38,27 @@ public final class LoadBalancer {
      * @return the peer that took it, or null if every peer is full (or there are none)
      */
     public Peer send(Msg msg) {
+        return sendElement(msg, null);
+    }
+
+    /** Like {@link #send}, for a single-frame message given as its bare frame (no wrapper). */
+    public Peer sendFrame(byte[] frame) {
+        return sendElement(null, frame);
+    }
+
+    /** Sends {@code frame} if it is not null, else {@code msg}. */
+    private Peer sendElement(Msg msg, byte[] frame) {
         int attempts = rotation.size();
         while (attempts-- > 0 && !rotation.isEmpty()) {
             Peer peer = rotation.current();
-            if (peer.outbound().isReaderClosed()) {
+            Pipe out = peer.outbound();
+            if (out.isReaderClosed()) {
                 endListener.peerEnded(peer); // removes it from the rotation via the socket
                 continue;
             }
             rotation.advance();
-            if (peer.outbound().write(msg)) {
-                peer.outbound().flush();
+            if (frame != null ? out.writeFrame(frame) : out.write(msg)) {
+                out.flush();
                 return peer;
             }
         }

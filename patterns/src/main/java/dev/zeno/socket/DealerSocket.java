@@ -42,6 +42,21 @@ public final class DealerSocket extends SocketBase {
     }
 
     @Override
+    protected boolean routesBareFrames() {
+        return true;
+    }
+
+    @Override
+    protected boolean trySendFrame(byte[] frame) {
+        return loadBalancer.sendFrame(frame) != null;
+    }
+
+    @Override
+    protected Object tryReceiveElement() {
+        return fairQueue.receiveElement();
+    }
+
+    @Override
     protected boolean canSend() {
         return loadBalancer.hasRoom();
     }

@@ -2,6 +2,7 @@ package dev.zeno.socket;
 
 import dev.zeno.transport.Msg;
 import dev.zeno.transport.Peer;
+import dev.zeno.transport.Pipe;
 import dev.zeno.transport.TransportContext;
 
 /**
@@ -47,16 +48,36 @@ public final class PairSocket extends SocketBase {
     }
 
     @Override
+    protected boolean routesBareFrames() {
+        return true;
+    }
+
+    @Override
+    protected boolean trySendFrame(byte[] frame) {
+        Peer current = writablePeer();
+        if (current == null || !current.outbound().writeFrame(frame)) {
+            return false;
+        }
+        current.outbound().flush();
+        return true;
+    }
+
+    @Override
     protected Msg tryReceive() {
+        return Pipe.toMsg(tryReceiveElement());
+    }
+
+    @Override
+    protected Object tryReceiveElement() {
         Peer current = peer;
         if (current == null) {
             return null;
         }
-        Msg msg = current.inbound().read();
-        if (msg == null && current.inbound().isDrained()) {
+        Object element = current.inbound().readElement();
+        if (element == null && current.inbound().isDrained()) {
             peerEnded(current);
         }
-        return msg;
+        return element;
     }
 
     @Override

@@ -35,6 +35,16 @@ public final class PullSocket extends SocketBase {
     }
 
     @Override
+    protected boolean routesBareFrames() {
+        return true;
+    }
+
+    @Override
+    protected Object tryReceiveElement() {
+        return fairQueue.receiveElement();
+    }
+
+    @Override
     protected boolean canSend() {
         return false;
     }

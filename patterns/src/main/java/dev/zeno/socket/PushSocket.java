@@ -30,6 +30,16 @@ public final class PushSocket extends SocketBase {
     }
 
     @Override
+    protected boolean routesBareFrames() {
+        return true;
+    }
+
+    @Override
+    protected boolean trySendFrame(byte[] frame) {
+        return loadBalancer.sendFrame(frame) != null;
+    }
+
+    @Override
     protected Msg tryReceive() {
         throw SocketErrors.illegalState("a PUSH socket cannot receive");
     }

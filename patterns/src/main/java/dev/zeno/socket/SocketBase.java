@@ -4,6 +4,7 @@ import dev.zeno.transport.Endpoint;
 import dev.zeno.transport.Msg;
 import dev.zeno.transport.Peer;
 import dev.zeno.transport.PeerOwner;
+import dev.zeno.transport.Pipe;
 import dev.zeno.transport.SocketOptions;
 import dev.zeno.transport.Transport;
 import dev.zeno.transport.TransportContext;
@@ -82,6 +83,28 @@ public abstract class SocketBase implements PeerOwner {
 
     /** Tries to receive without blocking; null if nothing is ready. */
     protected abstract Msg tryReceive();
+
+    /**
+     * True if this type routes a single-frame message as its bare frame, unchanged, so
+     * {@link #sendFrame} and {@link #receiveElement} pass it with no {@link Msg} around it:
+     * then it overrides {@link #trySendFrame} and {@link #tryReceiveElement}.
+     */
+    protected boolean routesBareFrames() {
+        return false;
+    }
+
+    /**
+     * {@link #trySend} for a bare single frame; only called if {@link #routesBareFrames()}.
+     * Here it wraps the frame (a type that can only receive refuses it in trySend).
+     */
+    protected boolean trySendFrame(byte[] frame) {
+        return trySend(new Msg(frame));
+    }
+
+    /** {@link #tryReceive}, but a single frame may come bare (a {@code byte[]}) instead of as a Msg. */
+    protected Object tryReceiveElement() {
+        return tryReceive();
+    }
 
     /** True if a send would not block now (for pollers). */
     protected abstract boolean canSend();
@@ -270,9 +293,23 @@ public abstract class SocketBase implements PeerOwner {
      * @return false if the time ran out
      */
     public final boolean send(Msg msg, long timeoutNanos) {
+        return sendElement(msg, null, timeoutNanos);
+    }
+
+    /**
+     * Sends a single-frame message given as its frame, like {@link #send}; a type that
+     * {@linkplain #routesBareFrames() routes bare frames} passes the array on with no wrapper,
+     * so the common send allocates nothing.
+     */
+    public final boolean sendFrame(byte[] frame, long timeoutNanos) {
+        return routesBareFrames() ? sendElement(null, frame, timeoutNanos) : send(new Msg(frame), timeoutNanos);
+    }
+
+    /** The wait loop of a send of {@code frame} if it is not null, else of {@code msg}. */
+    private boolean sendElement(Msg msg, byte[] frame, long timeoutNanos) {
         checkOpen();
         processCommands();
-        if (trySend(msg)) {
+        if (trySendElement(msg, frame)) {
             return true;
         }
         if (timeoutNanos == 0) {
@@ -280,7 +317,7 @@ public abstract class SocketBase implements PeerOwner {
         }
         for (int spin = 0; spin < SPIN_TRIES; spin++) {
             Thread.onSpinWait();
-            if (trySend(msg)) {
+            if (trySendElement(msg, frame)) {
                 return true;
             }
         }
@@ -289,7 +326,7 @@ public abstract class SocketBase implements PeerOwner {
             while (true) {
                 waker.arm();
                 processCommands();
-                if (trySend(msg)) {
+                if (trySendElement(msg, frame)) {
                     return true;
                 }
                 checkOpen();
@@ -309,17 +346,26 @@ public abstract class SocketBase implements PeerOwner {
      * @return the message, or null if the time ran out
      */
     public final Msg receive(long timeoutNanos) {
+        return Pipe.toMsg(receiveElement(timeoutNanos));
+    }
+
+    /**
+     * Receives like {@link #receive}, but a single-frame message may come as its bare frame
+     * (a {@code byte[]}, see {@link #routesBareFrames()}); otherwise a {@link Msg}; null if
+     * the time ran out.
+     */
+    public final Object receiveElement(long timeoutNanos) {
         checkOpen();
         processCommands();
-        Msg msg = tryReceive();
-        if (msg != null || timeoutNanos == 0) {
-            return msg;
+        Object element = tryReceiveElement();
+        if (element != null || timeoutNanos == 0) {
+            return element;
         }
         for (int spin = 0; spin < SPIN_TRIES; spin++) {
             Thread.onSpinWait();
-            msg = tryReceive();
-            if (msg != null) {
-                return msg;
+            element = tryReceiveElement();
+            if (element != null) {
+                return element;
             }
         }
         long deadline = timeoutNanos < 0 ? 0 : System.nanoTime() + timeoutNanos;
@@ -327,9 +373,9 @@ public abstract class SocketBase implements PeerOwner {
             while (true) {
                 waker.arm();
                 processCommands();
-                msg = tryReceive();
-                if (msg != null) {
-                    return msg;
+                element = tryReceiveElement();
+                if (element != null) {
+                    return element;
                 }
                 checkOpen();
                 if (!parkUntil(deadline, timeoutNanos)) {
@@ -339,6 +385,10 @@ public abstract class SocketBase implements PeerOwner {
         } finally {
             endWait();
         }
+    }
+
+    private boolean trySendElement(Msg msg, byte[] frame) {
+        return frame != null ? trySendFrame(frame) : trySend(msg);
     }
 
     /**

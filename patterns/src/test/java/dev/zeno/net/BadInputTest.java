@@ -211,9 +211,10 @@ class BadInputTest {
             try (java.net.Socket first = listener.accept()) {
                 first.getOutputStream().write("garbage, not ZMTP".getBytes(StandardCharsets.US_ASCII));
                 first.getOutputStream().flush();
-                // Zeno hangs up on it and connects again
-                try (java.net.Socket second = listener.accept()) {
-                    assertTrue(second.isConnected());
+                // Zeno hangs up on it and connects again, and the new connection carries messages
+                try (RawPeer second = new RawPeer(listener.accept()).handshake("PULL")) {
+                    assertTrue(push.send("after the retry"));
+                    assertEquals("after the retry", second.readMessageText());
                 }
             }
         }

@@ -58,4 +58,9 @@ interface ForeignSocket extends AutoCloseable {
     default void subscribe(String topic) {
         subscribe(topic.getBytes(StandardCharsets.UTF_8));
     }
+
+    /** Removes a subscription to a string prefix. */
+    default void unsubscribe(String topic) {
+        unsubscribe(topic.getBytes(StandardCharsets.UTF_8));
+    }
 }

@@ -74,8 +74,10 @@ class HeartbeatTest {
                 first.getOutputStream().write(RawPeer.ready("PULL"));
                 first.getOutputStream().flush();
                 new DataInputStream(first.getInputStream()).readFully(new byte[64]);
-                try (java.net.Socket second = listener.accept()) {
-                    assertTrue(second.isConnected(), "Zeno reconnects after dropping the silent peer");
+                // Zeno reconnects after dropping the silent peer, and the new connection carries messages
+                try (RawPeer second = new RawPeer(listener.accept()).handshake("PULL")) {
+                    assertTrue(push.send("after the reconnect"));
+                    assertEquals("after the reconnect", second.readMessageText());
                 }
             } catch (java.net.SocketTimeoutException e) {
                 throw new AssertionError("no reconnect after the heartbeat timeout", e);

@@ -24,16 +24,35 @@ final class RawPeer implements AutoCloseable {
 
     /** Connects to {@code tcp://host:port}. */
     RawPeer(String tcpEndpoint) {
-        String address = tcpEndpoint.substring("tcp://".length());
-        int colon = address.lastIndexOf(':');
+        this(connect(tcpEndpoint));
+    }
+
+    /** Speaks over a connection already made, e.g. one accepted from a Zeno socket that connects. */
+    RawPeer(Socket connected) {
+        socket = connected;
         try {
-            socket = new Socket();
-            socket.connect(new InetSocketAddress(address.substring(0, colon),
-                    Integer.parseInt(address.substring(colon + 1))), 10_000);
             socket.setSoTimeout(10_000);
             in = new DataInputStream(socket.getInputStream());
             out = socket.getOutputStream();
         } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Socket connect(String tcpEndpoint) {
+        String address = tcpEndpoint.substring("tcp://".length());
+        int colon = address.lastIndexOf(':');
+        Socket socket = new Socket();
+        try {
+            socket.connect(new InetSocketAddress(address.substring(0, colon),
+                    Integer.parseInt(address.substring(colon + 1))), 10_000);
+            return socket;
+        } catch (IOException e) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // already failing
+            }
             throw new UncheckedIOException(e);
         }
     }
@@ -153,6 +172,15 @@ final class RawPeer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Reads frames until a message frame (not a command such as PING) and returns its body as text. */
+    String readMessageText() {
+        Frame frame;
+        do {
+            frame = readFrame();
+        } while (frame.isCommand());
+        return new String(frame.body(), StandardCharsets.UTF_8);
     }
 
     /**

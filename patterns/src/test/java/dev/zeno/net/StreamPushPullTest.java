@@ -16,18 +16,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** PUSH/PULL over tcp and ipc: the basics of the stream transports. */
 class StreamPushPullTest {
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = PushPull.WAIT;
 
     @ParameterizedTest
     @ValueSource(strings = {"tcp", "ipc"})
     void deliversMessagesAndMultipart(String transport) {
-        String endpoint = Endpoints.fresh(transport);
-        try (Context ctx = new Context();
-             Socket pull = ctx.socket(SocketType.PULL);
-             Socket push = ctx.socket(SocketType.PUSH)) {
-            pull.setReceiveTimeout(WAIT);
-            pull.bind(endpoint);
-            push.connect(endpoint);
+        try (PushPull p = PushPull.over(transport).connect()) {
+            Socket push = p.push;
+            Socket pull = p.pull;
             assertTrue(push.send("hello"));
             push.sendMore("a");
             push.sendMore(new byte[0]);
@@ -42,38 +38,26 @@ class StreamPushPullTest {
     @ParameterizedTest
     @ValueSource(strings = {"tcp", "ipc"})
     void connectBeforeBindQueues(String transport) {
-        String endpoint = Endpoints.fresh(transport);
-        try (Context ctx = new Context();
-             Socket pull = ctx.socket(SocketType.PULL);
-             Socket push = ctx.socket(SocketType.PUSH)) {
-            push.connect(endpoint);
-            assertTrue(push.send("early"));
-            pull.setReceiveTimeout(WAIT);
-            pull.bind(endpoint);
-            assertEquals("early", pull.receiveString());
+        try (PushPull p = PushPull.over(transport)) {
+            p.push.connect(p.endpoint);
+            assertTrue(p.push.send("early"));
+            p.pull.bind(p.endpoint);
+            assertEquals("early", p.pull.receiveString());
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"tcp", "ipc"})
     void manySmallMessagesAndOneLarge(String transport) {
-        String endpoint = Endpoints.fresh(transport);
-        try (Context ctx = new Context();
-             Socket pull = ctx.socket(SocketType.PULL);
-             Socket push = ctx.socket(SocketType.PUSH)) {
-            pull.setReceiveTimeout(WAIT);
-            pull.bind(endpoint);
-            push.connect(endpoint);
+        try (PushPull p = PushPull.over(transport).connect()) {
+            Socket push = p.push;
+            Socket pull = p.pull;
             int count = 100_000;
             Thread sender = new Thread(() -> {
                 for (int i = 0; i < count; i++) {
                     push.send(Integer.toString(i));
                 }
-                byte[] big = new byte[10 * 1024 * 1024];
-                for (int i = 0; i < big.length; i++) {
-                    big[i] = (byte) (i * 31);
-                }
-                push.send(big);
+                push.send(pattern(10 * 1024 * 1024));
             });
             sender.start();
             for (int i = 0; i < count; i++) {
@@ -81,12 +65,17 @@ class StreamPushPullTest {
             }
             byte[] got = pull.receiveBytes();
             assertNotNull(got);
-            byte[] expected = new byte[10 * 1024 * 1024];
-            for (int i = 0; i < expected.length; i++) {
-                expected[i] = (byte) (i * 31);
-            }
-            assertArrayEquals(expected, got);
+            assertArrayEquals(pattern(10 * 1024 * 1024), got);
         }
+    }
+
+    /** {@code size} bytes that are not all alike, so a misplaced chunk shows. */
+    private static byte[] pattern(int size) {
+        byte[] bytes = new byte[size];
+        for (int i = 0; i < size; i++) {
+            bytes[i] = (byte) (i * 31);
+        }
+        return bytes;
     }
 
     @ParameterizedTest
@@ -135,19 +124,15 @@ class StreamPushPullTest {
     @ParameterizedTest
     @ValueSource(strings = {"tcp", "ipc"})
     void messagesQueueWhileTheBinderIsDown(String transport) {
-        String endpoint = Endpoints.fresh(transport);
-        try (Context ctx = new Context(); Socket push = ctx.socket(SocketType.PUSH)) {
-            push.setReconnectInterval(Duration.ofMillis(20));
-            push.connect(endpoint);
+        try (PushPull p = PushPull.over(transport)) {
+            p.push.setReconnectInterval(Duration.ofMillis(20));
+            p.push.connect(p.endpoint);
             for (int i = 0; i < 5; i++) {
-                assertTrue(push.send("queued-" + i));
+                assertTrue(p.push.send("queued-" + i));
             }
-            try (Socket pull = ctx.socket(SocketType.PULL)) {
-                pull.setReceiveTimeout(WAIT);
-                pull.bind(endpoint);
-                for (int i = 0; i < 5; i++) {
-                    assertEquals("queued-" + i, pull.receiveString());
-                }
+            p.pull.bind(p.endpoint);
+            for (int i = 0; i < 5; i++) {
+                assertEquals("queued-" + i, p.pull.receiveString());
             }
         }
     }
@@ -155,14 +140,12 @@ class StreamPushPullTest {
     @ParameterizedTest
     @ValueSource(strings = {"tcp", "ipc"})
     void highWaterMarksPushBackAcrossTheConnection(String transport) {
-        String endpoint = Endpoints.fresh(transport);
-        try (Context ctx = new Context();
-             Socket pull = ctx.socket(SocketType.PULL);
-             Socket push = ctx.socket(SocketType.PUSH)) {
+        try (PushPull p = PushPull.over(transport)) {
+            Socket push = p.push;
+            Socket pull = p.pull;
             pull.setReceiveHighWaterMark(10);
             push.setSendHighWaterMark(10);
-            pull.bind(endpoint);
-            push.connect(endpoint);
+            p.connect();
             push.setSendTimeout(Duration.ofMillis(200));
             byte[] payload = new byte[64 * 1024];
             int sent = 0;
@@ -179,108 +162,6 @@ class StreamPushPullTest {
             assertTrue(push.send("flowing again"));
             assertEquals("flowing again", pull.receiveString());
         }
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"tcp", "ipc"})
-    void lingerSendsQueuedMessagesAfterClose(String transport) {
-        String endpoint = Endpoints.fresh(transport);
-        int count = 5_000;
-        try (Context ctx = new Context(); Socket pull = ctx.socket(SocketType.PULL)) {
-            pull.setReceiveTimeout(WAIT);
-            pull.setReceiveHighWaterMark(10); // a slow receiver: most messages wait in the pusher
-            pull.bind(endpoint);
-            Socket push = ctx.socket(SocketType.PUSH);
-            push.setLinger(Duration.ofSeconds(30));
-            push.setSendHighWaterMark(0);
-            push.connect(endpoint);
-            assertTrue(push.send("probe"));
-            assertEquals("probe", pull.receiveString()); // the connection is up
-            byte[] payload = new byte[1024];
-            for (int i = 0; i < count; i++) {
-                payload[0] = (byte) i;
-                assertTrue(push.send(payload.clone()));
-            }
-            push.close(); // returns at once; the queued messages still go out within the linger
-            for (int i = 0; i < count; i++) {
-                byte[] got = pull.receiveBytes();
-                assertNotNull(got, "message " + i + " of " + count);
-                assertEquals((byte) i, got[0]);
-            }
-        }
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"tcp", "ipc"})
-    void zeroLingerDropsWhatIsQueued(String transport) {
-        String endpoint = Endpoints.fresh(transport);
-        try (Context ctx = new Context(); Socket pull = ctx.socket(SocketType.PULL)) {
-            pull.setReceiveTimeout(WAIT);
-            pull.setReceiveHighWaterMark(1);
-            pull.bind(endpoint);
-            Socket push = ctx.socket(SocketType.PUSH);
-            push.setLinger(Duration.ZERO);
-            push.setSendHighWaterMark(0);
-            push.connect(endpoint);
-            assertTrue(push.send("probe"));
-            assertEquals("probe", pull.receiveString());
-            byte[] payload = new byte[64 * 1024];
-            for (int i = 0; i < 2_000; i++) { // 128 MiB: more than kernel buffers can hold
-                assertTrue(push.send(payload));
-            }
-            push.close();
-            pull.setReceiveTimeout(Duration.ofSeconds(2));
-            int received = 0;
-            while (pull.receiveBytes() != null) {
-                received++;
-            }
-            assertTrue(received < 2_000, "linger 0 should drop what the connection had not taken");
-        }
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"tcp", "ipc"})
-    void contextCloseWaitsForQueuedMessagesWithinLinger(String transport) throws Exception {
-        String endpoint = Endpoints.fresh(transport);
-        int count = 20_000;
-        try (Context receiving = new Context(); Socket pull = receiving.socket(SocketType.PULL)) {
-            pull.setReceiveTimeout(WAIT);
-            pull.bind(endpoint);
-            // the receiver must keep reading while the sender's context closes: the close waits
-            // until the queued messages are out, which takes a reader once buffers are full
-            java.util.concurrent.CompletableFuture<Integer> received = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                for (int i = 0; i < count; i++) {
-                    if (!("m" + i).equals(pull.receiveString())) {
-                        return i;
-                    }
-                }
-                return count;
-            });
-            Context sending = new Context();
-            Socket push = sending.socket(SocketType.PUSH);
-            push.setLinger(Duration.ofSeconds(30));
-            push.setSendHighWaterMark(0);
-            push.connect(endpoint);
-            for (int i = 0; i < count; i++) {
-                push.send("m" + i);
-            }
-            sending.close(); // returns once everything went out
-            assertEquals(count, received.get(60, java.util.concurrent.TimeUnit.SECONDS));
-        }
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"tcp", "ipc"})
-    void zeroLingerDropsQueuedMessagesAndCloseDoesNotWait(String transport) {
-        String endpoint = Endpoints.fresh(transport);
-        Context ctx = new Context();
-        Socket push = ctx.socket(SocketType.PUSH);
-        push.setLinger(Duration.ZERO);
-        push.setReconnectInterval(Duration.ofMillis(20));
-        push.connect(endpoint); // never bound: with linger 0 nothing keeps the context open
-        assertTrue(push.send("dropped"));
-        ctx.close();
-        assertTrue(push.isClosed());
     }
 
     @ParameterizedTest

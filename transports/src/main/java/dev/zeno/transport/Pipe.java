@@ -16,6 +16,10 @@ import org.jctools.queues.SpscUnboundedArrayQueue;
  * {@link #flush} publishes with one full fence and then wakes the reader, whose waker returns
  * at once when nobody is parked. A steady stream therefore costs no system call per message.
  *
+ * <p>An element is a {@link Msg}, or a single frame's {@code byte[]} written bare by
+ * {@link #writeFrame}: the common one-frame message then costs no wrapper object on either
+ * side ({@link #readElement}); {@link #read()} wraps a bare frame for readers that want a Msg.
+ *
  * <p>Either end may terminate the pipe: the writer {@link #closeWriter() closes} it (the
  * reader still drains what was queued, which is how linger works for inproc), or the reader
  * {@link #closeReader() abandons} it (further writes are dropped and the writer detaches).
@@ -57,7 +61,7 @@ public final class Pipe extends PipePad3 {
         return highWaterMark == 0 ? UNLIMITED : highWaterMark;
     }
 
-    private static MessagePassingQueue<Msg> queueFor(long highWaterMark) {
+    private static MessagePassingQueue<Object> queueFor(long highWaterMark) {
         long capacity = capacityFor(highWaterMark);
         if (capacity == UNLIMITED || capacity > (1 << 20)) {
             return new SpscUnboundedArrayQueue<>(1024);
@@ -65,8 +69,15 @@ public final class Pipe extends PipePad3 {
         return new SpscArrayQueue<>((int) Math.max(capacity, 4));
     }
 
+    /**
+     * How many reads the reader makes before it publishes its count. Small enough that a
+     * writer at the high-water mark finds room within its spin (about 6 us, see SocketBase)
+     * while the reader is draining: at 50-100 ns a read, 256 reads took longer than the spin,
+     * so a full pipe always sent the writer to park and made the reader pay for an unpark.
+     * A publish is one ordered store and a fence, so every 64 reads costs next to nothing.
+     */
     private static long publishBatchFor(long capacity) {
-        return capacity == UNLIMITED ? 256 : Math.max(1, Math.min(256, capacity / 4));
+        return capacity == UNLIMITED ? 256 : Math.max(1, Math.min(64, capacity / 4));
     }
 
     /** The high-water mark in messages, or {@link #UNLIMITED}. */
@@ -98,13 +109,22 @@ public final class Pipe extends PipePad3 {
      * @return false if the pipe is full
      */
     public boolean write(Msg msg) {
+        return writeElement(msg);
+    }
+
+    /** Like {@link #write}, for a single-frame message given as its bare frame (no wrapper). */
+    public boolean writeFrame(byte[] frame) {
+        return writeElement(frame);
+    }
+
+    private boolean writeElement(Object element) {
         if (readerClosed) {
             return true;
         }
         if (!hasRoom()) {
             return false;
         }
-        queue.relaxedOffer(msg);
+        queue.relaxedOffer(element);
         written++;
         return true;
     }
@@ -170,7 +190,15 @@ public final class Pipe extends PipePad3 {
     // =====================================================================================
 
     /**
-     * The next message, or null if none is queued now.
+     * The next message, or null if none is queued now (a bare frame comes wrapped).
+     */
+    public Msg read() {
+        return toMsg(readElement());
+    }
+
+    /**
+     * The next element as written: a {@link Msg}, or a bare single frame ({@code byte[]}); null
+     * if none is queued now.
      *
      * <p>Finding the pipe empty publishes nothing: a reader that keeps up finds it empty about
      * once per message, and a publish there (a fence and a wake) cost the hand-off 15 %. It is
@@ -178,16 +206,21 @@ public final class Pipe extends PipePad3 {
      * is at most the capacity, so unpublished reads never exceed the capacity and a writer
      * that sees the pipe full always has a publish (and its wake) still to come.
      */
-    public Msg read() {
-        Msg msg = queue.relaxedPoll();
-        if (msg == null) {
+    public Object readElement() {
+        Object element = queue.relaxedPoll();
+        if (element == null) {
             return null;
         }
         read++;
         if (capacity != UNLIMITED && read - readPublished >= publishBatch) {
             publishRead();
         }
-        return msg;
+        return element;
+    }
+
+    /** An element from {@link #readElement} as a Msg (a bare frame is wrapped); null stays null. */
+    public static Msg toMsg(Object element) {
+        return element instanceof byte[] ? new Msg((byte[]) element) : (Msg) element;
     }
 
     /** True if a message is queued now. Reader side only. */

@@ -15,7 +15,7 @@ import org.jctools.queues.MessagePassingQueue;
 
 /** Read-mostly state: set once, or written only on close and attach. */
 abstract class PipeColdFields {
-    final MessagePassingQueue<Msg> queue;
+    final MessagePassingQueue<Object> queue;
     final long capacity;
     /** How many reads the reader accumulates before publishing its count to the writer. */
     final long publishBatch;
@@ -24,7 +24,7 @@ abstract class PipeColdFields {
     volatile Waker readerWaker = Waker.NONE;
     volatile Waker writerWaker = Waker.NONE;
 
-    PipeColdFields(MessagePassingQueue<Msg> queue, long capacity, long publishBatch) {
+    PipeColdFields(MessagePassingQueue<Object> queue, long capacity, long publishBatch) {
         this.queue = queue;
         this.capacity = capacity;
         this.publishBatch = publishBatch;
@@ -36,7 +36,7 @@ abstract class PipeColdFields {
 abstract class PipePad1 extends PipeColdFields {
     long p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14, p15;
 
-    PipePad1(MessagePassingQueue<Msg> queue, long capacity, long publishBatch) {
+    PipePad1(MessagePassingQueue<Object> queue, long capacity, long publishBatch) {
         super(queue, capacity, publishBatch);
     }
 }
@@ -46,7 +46,7 @@ abstract class PipeWriterFields extends PipePad1 {
     long written;
     long readSeenByWriter;
 
-    PipeWriterFields(MessagePassingQueue<Msg> queue, long capacity, long publishBatch) {
+    PipeWriterFields(MessagePassingQueue<Object> queue, long capacity, long publishBatch) {
         super(queue, capacity, publishBatch);
     }
 }
@@ -56,7 +56,7 @@ abstract class PipeWriterFields extends PipePad1 {
 abstract class PipePad2 extends PipeWriterFields {
     long p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14, p15;
 
-    PipePad2(MessagePassingQueue<Msg> queue, long capacity, long publishBatch) {
+    PipePad2(MessagePassingQueue<Object> queue, long capacity, long publishBatch) {
         super(queue, capacity, publishBatch);
     }
 }
@@ -70,7 +70,7 @@ abstract class PipeReaderFields extends PipePad2 {
     /** The reader's count, published in batches (release store, then a fence if the writer sleeps). */
     volatile long readPublished;
 
-    PipeReaderFields(MessagePassingQueue<Msg> queue, long capacity, long publishBatch) {
+    PipeReaderFields(MessagePassingQueue<Object> queue, long capacity, long publishBatch) {
         super(queue, capacity, publishBatch);
     }
 }
@@ -80,7 +80,7 @@ abstract class PipeReaderFields extends PipePad2 {
 abstract class PipePad3 extends PipeReaderFields {
     long p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14, p15;
 
-    PipePad3(MessagePassingQueue<Msg> queue, long capacity, long publishBatch) {
+    PipePad3(MessagePassingQueue<Object> queue, long capacity, long publishBatch) {
         super(queue, capacity, publishBatch);
     }
 }

@@ -1,46 +1,14 @@
 package dev.zeno.examples.support;
 
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-
-import dev.zeno.Context;
-import dev.zeno.InvalidEndpointException;
-import dev.zeno.Socket;
-import dev.zeno.SocketType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-/**
- * Endpoints for tests that run roles in separate contexts or processes, and the check that
- * the transport exists in this build (tcp and ipc arrived after the examples): a test over a
- * transport that is not registered yet is skipped, any other failure is a failure.
- */
+/** Endpoints for tests that run roles in separate contexts or processes. */
 public final class Transports {
     private Transports() {
-    }
-
-    /** Skips the test unless {@code scheme} ("tcp", "ipc") is a registered transport. */
-    public static void assumeAvailable(String scheme) {
-        try (Context ctx = new Context();
-             Socket socket = ctx.socket(SocketType.PULL)) {
-            Path dir = Files.createTempDirectory("zeno-probe");
-            try {
-                socket.bind("tcp".equals(scheme) ? "tcp://127.0.0.1:*" : "ipc://" + dir.resolve("probe.ipc"));
-            } finally {
-                socket.close();
-                Files.deleteIfExists(dir.resolve("probe.ipc"));
-                Files.deleteIfExists(dir);
-            }
-        } catch (InvalidEndpointException e) {
-            assumeFalse(String.valueOf(e.getMessage()).contains("unknown transport"),
-                    scheme + " is not in this build yet: " + e.getMessage());
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** A tcp port free right now on the loopback interface. */

@@ -2,7 +2,6 @@ package dev.zeno.transport.engine;
 
 import dev.zeno.transport.Peer;
 import dev.zeno.transport.PeerOwner;
-import dev.zeno.transport.Pipe;
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
 
@@ -58,8 +57,7 @@ final class AcceptSession extends Session {
         if (from != engine || isEnded()) {
             return;
         }
-        Peer fresh = new Peer(new Pipe(Math.max(0, options.receiveHighWaterMark)),
-                new Pipe(Math.max(0, options.sendHighWaterMark)), endpoint, false);
+        Peer fresh = StreamTransport.newPeer(options, endpoint, false);
         fresh.setRoutingId(peerIdentity);
         fresh.setRemoteSocketType(peerSocketType);
         bindPeer(fresh);

@@ -6,8 +6,11 @@ import dev.zeno.transport.PeerOwner;
 import dev.zeno.transport.Pipe;
 import dev.zeno.transport.SocketOptions;
 import dev.zeno.transport.Transport;
+import dev.zeno.transport.TransportException;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.SocketAddress;
+import java.util.Locale;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 
@@ -47,12 +50,14 @@ public abstract class StreamTransport implements Transport {
     }
 
     /**
-     * Opens and binds a listening channel for {@code endpoint}.
+     * Opens and binds a listening channel for {@code endpoint}. On failure the subclass closes
+     * what it opened and lets the exception go: {@link #bind} turns it into the error the API
+     * reports, the same way for every stream transport.
      *
-     * @throws dev.zeno.transport.TransportException naming the endpoint if it is malformed, in
-     *     use, or cannot be bound
+     * @throws TransportException naming the endpoint if it is malformed or known to be in use
+     * @throws IOException if opening or binding the channel failed
      */
-    protected abstract Bound listen(Endpoint endpoint, SocketOptions options);
+    protected abstract Bound listen(Endpoint endpoint, SocketOptions options) throws IOException;
 
     /**
      * The address to connect to for {@code endpoint}.
@@ -71,7 +76,12 @@ public abstract class StreamTransport implements Transport {
     @Override
     public final Binding bind(Endpoint endpoint, PeerOwner owner) {
         IoThread io = pool.next();
-        Bound bound = listen(endpoint, owner.options());
+        Bound bound;
+        try {
+            bound = listen(endpoint, owner.options());
+        } catch (IOException | RuntimeException e) {
+            throw bindFailed(endpoint, e);
+        }
         Listener listener = new Listener(pool, io, bound.channel, bound.resolvedEndpoint, owner, this, bound.cleanup);
         io.execute(listener::start);
         String resolved = bound.resolvedEndpoint;
@@ -99,8 +109,7 @@ public abstract class StreamTransport implements Transport {
         IoThread io = pool.next();
         SocketOptions options = owner.options();
         String text = endpoint.toString();
-        Peer peer = new Peer(new Pipe(Math.max(0, options.receiveHighWaterMark)),
-                new Pipe(Math.max(0, options.sendHighWaterMark)), text, true);
+        Peer peer = newPeer(options, text, true);
         ConnectSession session = new ConnectSession(io, owner, text, this, address, peer);
         owner.attach(peer);
         io.execute(session::start);
@@ -125,5 +134,51 @@ public abstract class StreamTransport implements Transport {
     @Override
     public void shutdown() {
         pool.shutdown();
+    }
+
+    /**
+     * A connection's peer: a pipe each way, bounded by the socket's high-water marks (0 is no
+     * limit). {@code outgoing} for the connecting side, whose peer outlives its connections.
+     */
+    static Peer newPeer(SocketOptions options, String endpoint, boolean outgoing) {
+        return new Peer(new Pipe(Math.max(0, options.receiveHighWaterMark)),
+                new Pipe(Math.max(0, options.sendHighWaterMark)), endpoint, outgoing);
+    }
+
+    /**
+     * What a failed bind reports, for tcp and ipc alike: ADDRESS_IN_USE ("address already in
+     * use: ENDPOINT") when the address is taken, UNREACHABLE ("cannot bind ENDPOINT: why")
+     * for anything else; a {@link TransportException} a subclass threw goes through as it is.
+     *
+     * <p>The JDK throws {@link BindException} for three errors of bind(2): EADDRINUSE,
+     * EADDRNOTAVAIL (an address this host does not have) and EACCES (a privileged port, a
+     * directory we may not write), and only its message tells them apart.
+     */
+    static TransportException bindFailed(Endpoint endpoint, Exception cause) {
+        if (cause instanceof TransportException) {
+            return (TransportException) cause;
+        }
+        if (cause instanceof BindException && isAddressInUse((BindException) cause)) {
+            return new TransportException(TransportException.Reason.ADDRESS_IN_USE,
+                    "address already in use: " + endpoint, cause);
+        }
+        return new TransportException(TransportException.Reason.UNREACHABLE,
+                "cannot bind " + endpoint + ": " + cause.getMessage(), cause);
+    }
+
+    private static boolean isAddressInUse(BindException e) {
+        String message = e.getMessage();
+        return message != null && message.toLowerCase(Locale.ROOT).contains("in use");
+    }
+
+    /** Closes a listening channel that could not be used; null is fine. */
+    protected static void closeQuietly(ServerSocketChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // already failing
+            }
+        }
     }
 }

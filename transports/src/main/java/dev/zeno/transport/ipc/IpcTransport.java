@@ -36,7 +36,7 @@ public final class IpcTransport extends StreamTransport {
     }
 
     @Override
-    protected Bound listen(Endpoint endpoint, SocketOptions options) {
+    protected Bound listen(Endpoint endpoint, SocketOptions options) throws IOException {
         Path generatedDirectory = null;
         String pathText = endpoint.address();
         if (IpcPaths.isWildcard(endpoint)) {
@@ -48,10 +48,11 @@ public final class IpcTransport extends StreamTransport {
             }
             pathText = generatedDirectory.resolve("socket").toString();
         }
-        UnixDomainSocketAddress address = IpcPaths.address(endpoint, pathText);
-        Path path = address.getPath();
         ServerSocketChannel channel = null;
+        Path path;
         try {
+            UnixDomainSocketAddress address = IpcPaths.address(endpoint, pathText);
+            path = address.getPath();
             IpcPaths.clearStale(endpoint, path, address);
             channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             try {
@@ -61,19 +62,10 @@ public final class IpcTransport extends StreamTransport {
                 IpcPaths.clearStale(endpoint, path, address);
                 channel.bind(address, Math.max(1, options.backlog));
             }
-        } catch (BindException e) {
-            close(channel);
-            deleteDirectory(generatedDirectory);
-            throw new TransportException(TransportException.Reason.ADDRESS_IN_USE,
-                    "address already in use: " + endpoint, e);
         } catch (IOException | RuntimeException e) {
-            close(channel);
+            closeQuietly(channel);
             deleteDirectory(generatedDirectory);
-            if (e instanceof TransportException) {
-                throw (TransportException) e;
-            }
-            throw new TransportException(TransportException.Reason.UNREACHABLE,
-                    "cannot bind " + endpoint + ": " + e.getMessage(), e);
+            throw e;
         }
         Object key = IpcPaths.fileKey(path);
         Path directory = generatedDirectory;
@@ -101,16 +93,6 @@ public final class IpcTransport extends StreamTransport {
     @Override
     protected void configure(SocketChannel channel) {
         // no per-connection options apply to Unix domain sockets
-    }
-
-    private static void close(ServerSocketChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // already failing
-            }
-        }
     }
 
     private static void deleteDirectory(Path directory) {

@@ -2,11 +2,9 @@ package dev.zeno.transport.tcp;
 
 import dev.zeno.transport.Endpoint;
 import dev.zeno.transport.SocketOptions;
-import dev.zeno.transport.TransportException;
 import dev.zeno.transport.engine.IoThreadPool;
 import dev.zeno.transport.engine.StreamTransport;
 import java.io.IOException;
-import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
@@ -34,31 +32,17 @@ public final class TcpTransport extends StreamTransport {
     }
 
     @Override
-    protected Bound listen(Endpoint endpoint, SocketOptions options) {
+    protected Bound listen(Endpoint endpoint, SocketOptions options) throws IOException {
         InetSocketAddress address = TcpAddresses.bindAddress(endpoint);
-        ServerSocketChannel channel = null;
+        ServerSocketChannel channel = ServerSocketChannel.open();
         try {
-            channel = ServerSocketChannel.open();
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             channel.bind(address, Math.max(1, options.backlog));
             InetSocketAddress local = (InetSocketAddress) channel.getLocalAddress();
             return new Bound(channel, TcpAddresses.resolvedEndpoint(endpoint, local), null);
-        } catch (BindException e) {
-            close(channel);
-            String why = String.valueOf(e.getMessage());
-            if (why.toLowerCase(java.util.Locale.ROOT).contains("in use")) {
-                throw new TransportException(TransportException.Reason.ADDRESS_IN_USE,
-                        "address already in use: " + endpoint, e);
-            }
-            throw new TransportException(TransportException.Reason.UNREACHABLE,
-                    "cannot bind " + endpoint + ": " + why, e);
         } catch (IOException | RuntimeException e) {
-            close(channel);
-            if (e instanceof TransportException) {
-                throw (TransportException) e;
-            }
-            throw new TransportException(TransportException.Reason.UNREACHABLE,
-                    "cannot bind " + endpoint + ": " + e.getMessage(), e);
+            closeQuietly(channel);
+            throw e;
         }
     }
 
@@ -75,15 +59,5 @@ public final class TcpTransport extends StreamTransport {
     @Override
     protected void configure(SocketChannel channel) throws IOException {
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-    }
-
-    private static void close(ServerSocketChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // already failing
-            }
-        }
     }
 }

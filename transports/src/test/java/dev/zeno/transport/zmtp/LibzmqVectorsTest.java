@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Decodes (and re-encodes) the bytes libzmq 4.3.4 really wrote, from ../shared/zmtp-vectors. */
+/** Decodes (and re-encodes) the bytes libzmq 4.3.4 really wrote (src/test/resources/zmtp-vectors). */
 class LibzmqVectorsTest {
     private static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);

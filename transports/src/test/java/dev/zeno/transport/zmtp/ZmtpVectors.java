@@ -1,25 +1,31 @@
 package dev.zeno.transport.zmtp;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** Loads the libzmq byte captures in ../../shared/zmtp-vectors (skipping the test if absent). */
+/**
+ * Loads the libzmq byte captures in src/test/resources/zmtp-vectors (copied from
+ * {@code ../shared/zmtp-vectors}, where {@code capture.py} wrote them). They are part of the
+ * build: a missing one fails the test, so no environment can skip the codec's checks against
+ * real libzmq bytes.
+ */
 final class ZmtpVectors {
+    private static final String FOLDER = "/zmtp-vectors/";
+
     private ZmtpVectors() {
     }
 
-    /** The bytes of {@code name} (e.g. "req-hello-v31.hex"), or the calling test is skipped. */
+    /** The bytes of {@code name} (e.g. "req-hello-v31.hex"); throws if the file is missing. */
     static byte[] load(String name) {
-        Path file = folder().resolve(name);
-        assumeTrue(Files.isRegularFile(file), "vector " + file + " not found");
-        try {
-            return parseHex(Files.readString(file));
+        try (InputStream in = ZmtpVectors.class.getResourceAsStream(FOLDER + name)) {
+            if (in == null) {
+                throw new AssertionError("ZMTP vector " + FOLDER + name + " is not on the test class path"
+                        + " (transports/src/test/resources" + FOLDER + ")");
+            }
+            return parseHex(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -33,13 +39,6 @@ final class ZmtpVectors {
     /** What follows the greeting: READY and the traffic. */
     static byte[] afterGreeting(byte[] capture) {
         return Arrays.copyOfRange(capture, Greeting.SIZE, capture.length);
-    }
-
-    static Path folder() {
-        // from /work/main/transports this is /work/shared/zmtp-vectors, a sibling of the repo root
-        Path relative = Paths.get("../../shared/zmtp-vectors");
-        assumeTrue(Files.isDirectory(relative), "ZMTP vectors folder " + relative.toAbsolutePath() + " not found");
-        return relative;
     }
 
     /** Hex bytes separated by white space; lines starting with '#' are comments. */
