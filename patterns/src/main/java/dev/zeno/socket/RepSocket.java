@@ -32,6 +32,7 @@ public final class RepSocket extends SocketBase {
 
     @Override
     protected void onAttach(Peer peer) {
+        peer.preferWriteThrough(); // each reply is followed by a wait for the next request
         fairQueue.add(peer);
     }
 

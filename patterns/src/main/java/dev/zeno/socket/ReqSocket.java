@@ -31,6 +31,7 @@ public final class ReqSocket extends SocketBase {
 
     @Override
     protected void onAttach(Peer peer) {
+        peer.preferWriteThrough(); // each request is followed by a wait for its reply
         loadBalancer.add(peer);
         fairQueue.add(peer);
     }

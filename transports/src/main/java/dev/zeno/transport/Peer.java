@@ -15,6 +15,7 @@ public final class Peer {
     private final boolean outgoing;
     private volatile byte[] routingId;
     private volatile String remoteSocketType;
+    private volatile boolean writeThrough;
 
     /**
      * @param inbound the pipe this socket reads
@@ -67,6 +68,23 @@ public final class Peer {
     /** Records the peer's socket type name. */
     public void setRemoteSocketType(String type) {
         this.remoteSocketType = type;
+    }
+
+    /**
+     * Asks the transport to write this socket's messages on the sending thread, when the
+     * connection's output is idle, rather than waking its I/O thread to write them. Worth it
+     * for sockets whose every send is followed by a wait for the answer (REQ, REP): there is
+     * nothing to batch, and the wake-up is a large part of a round trip. Streaming sockets
+     * should not ask: they would pay a system call per message. Transports without an I/O
+     * thread (inproc) ignore it.
+     */
+    public void preferWriteThrough() {
+        this.writeThrough = true;
+    }
+
+    /** Whether the socket asked for {@link #preferWriteThrough() write-through}. */
+    public boolean prefersWriteThrough() {
+        return writeThrough;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.zeno.transport.engine;
 
+import dev.zeno.transport.Peer;
 import dev.zeno.transport.Pipe;
 import dev.zeno.transport.Waker;
 import java.lang.invoke.MethodHandles;
@@ -15,6 +16,11 @@ import java.lang.invoke.VarHandle;
  * <p>Protocol: the I/O thread arms, then re-checks the pipe (the volatile store of the arm is
  * ordered before that check); the socket thread publishes, fences (the pipe does) and calls
  * {@link #wake()}, which reads the arm. One of them sees the other, so no wake-up is lost.
+ *
+ * <p>Write-through: on the outbound pipe of a socket that {@link Peer#prefersWriteThrough()
+ * asked for it} (REQ, REP), a wake that finds the engine idle lets the socket's thread write
+ * the message itself ({@link ZmtpEngine#writeOnCallerThread}) instead of waking the I/O
+ * thread; the engine re-arms this waker when it is done, as the I/O thread would.
  */
 final class PipeWaker implements Waker, Runnable {
     private static final VarHandle ARMED;
@@ -32,33 +38,55 @@ final class PipeWaker implements Waker, Runnable {
 
     private final IoThread io;
     private final Runnable onEvent;
+    private final Peer peer;
     private final Pipe pipe;
     private final boolean engineReads;
     private volatile int armed;
     private volatile int endSignalled;
+    /** The engine the socket's thread may write through, while one is in its data phase. */
+    private volatile ZmtpEngine writeThrough;
 
     /**
      * @param io the session's I/O thread
      * @param onEvent what to run there
-     * @param pipe the pipe this waker is set on
-     * @param engineReads true if the engine reads {@code pipe} (its end is the writer closing),
-     *     false if it writes it (its end is the reader closing)
+     * @param peer the connection's peer
+     * @param engineReads true for the outbound pipe, which the engine reads (its end is the
+     *     writer closing), false for the inbound one, which it writes (its end is the reader closing)
      */
-    PipeWaker(IoThread io, Runnable onEvent, Pipe pipe, boolean engineReads) {
+    PipeWaker(IoThread io, Runnable onEvent, Peer peer, boolean engineReads) {
         this.io = io;
         this.onEvent = onEvent;
-        this.pipe = pipe;
+        this.peer = peer;
+        this.pipe = engineReads ? peer.outbound() : peer.inbound();
         this.engineReads = engineReads;
     }
 
     @Override
     public void wake() {
-        if (armed != 0 && ARMED.compareAndSet(this, 1, 0)) {
+        if (armed != 0 && ARMED.compareAndSet(this, 1, 0) && !writtenByCaller()) {
             io.execute(this);
             return;
         }
         if (endSignalled == 0 && ended() && END_SIGNALLED.compareAndSet(this, 0, 1)) {
             io.execute(this);
+        }
+    }
+
+    /** Whether the calling (socket) thread wrote the pipe's messages itself; see the class comment. */
+    private boolean writtenByCaller() {
+        ZmtpEngine engine = writeThrough;
+        return engine != null && peer.prefersWriteThrough() && engine.writeOnCallerThread();
+    }
+
+    /** Lets the socket's thread write through {@code engine}, now in its data phase. I/O thread. */
+    void startWriteThrough(ZmtpEngine engine) {
+        writeThrough = engine;
+    }
+
+    /** {@code engine} is closing: no more writes through it. I/O thread. */
+    void stopWriteThrough(ZmtpEngine engine) {
+        if (writeThrough == engine) {
+            writeThrough = null;
         }
     }
 

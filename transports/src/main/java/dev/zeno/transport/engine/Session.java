@@ -26,6 +26,7 @@ abstract class Session implements IoObject, EngineListener {
     protected ZmtpEngine engine;
     private PipeWaker inboundWaker;
     private PipeWaker outboundWaker;
+    private final OutputLock outputLock = new OutputLock();
     private boolean lingering;
     private Timer lingerTimer;
     private boolean ended;
@@ -40,15 +41,20 @@ abstract class Session implements IoObject, EngineListener {
     /** Adopts {@code peer}'s pipes: puts this session's wakers on their engine-side ends. */
     protected final void bindPeer(Peer peer) {
         this.peer = peer;
-        this.inboundWaker = new PipeWaker(io, this::pipeEvent, peer.inbound(), false);
-        this.outboundWaker = new PipeWaker(io, this::pipeEvent, peer.outbound(), true);
+        this.inboundWaker = new PipeWaker(io, this::pipeEvent, peer, false);
+        this.outboundWaker = new PipeWaker(io, this::pipeEvent, peer, true);
         peer.inbound().setWriterWaker(inboundWaker);
         peer.outbound().setReaderWaker(outboundWaker);
     }
 
-    /** Hands the peer's pipes to {@code engine} for its data phase. */
+    /**
+     * Hands the peer's pipes to {@code engine} for its data phase, with the session's output
+     * lock: one per session, not per engine, because whoever holds it reads the outbound pipe,
+     * which outlives engines on the connecting side.
+     */
     protected final void attachEngine(ZmtpEngine engine) {
-        engine.attachPipes(peer.inbound(), inboundWaker, peer.outbound(), outboundWaker);
+        engine.attachPipes(peer.inbound(), inboundWaker, peer.outbound(), outboundWaker, outputLock);
+        outboundWaker.startWriteThrough(engine);
     }
 
     /** True once the session has ended. */
@@ -103,6 +109,10 @@ abstract class Session implements IoObject, EngineListener {
     }
 
     private boolean nothingToSend() {
+        if (engine != null && engine.isWritingOnCallerThread()) {
+            return false; // the socket's thread is sending; the pump it hands over to decides
+        }
+        // (reading the lock first also makes what the socket's thread did with the pipe visible)
         boolean pipeEmpty = peer == null || !peer.outbound().hasMessage();
         return pipeEmpty && (engine == null || !engine.isActive() || !engine.hasUnsentOutput());
     }

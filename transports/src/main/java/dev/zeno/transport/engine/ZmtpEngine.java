@@ -33,6 +33,15 @@ import java.util.ArrayDeque;
  * without being copied into the batch. When the pipe is empty the engine arms its waker and
  * sleeps; while the channel is full it waits for OP_WRITE and the socket's flushes cost nothing.
  *
+ * <p><b>Write-through.</b> A REQ or REP socket sends one message and then waits for the answer:
+ * there is nothing to batch, and waking the I/O thread to write it would cost a thread
+ * wake-up each way. So when the engine is idle (in the data phase, nothing pending, its waker
+ * armed), the socket's thread writes the message itself ({@link #writeOnCallerThread}). The
+ * session's {@link OutputLock} keeps the two threads from writing at once: every output pump
+ * of the I/O thread holds it, and work the I/O thread finds the lock held for (a PONG, a
+ * PING, a pipe event) is handed back to it when the socket's thread releases the lock. A
+ * partial write or an error is handed back too; the socket never sees them.
+ *
  * <p><b>Subscriptions.</b> A SUB or XSUB engine sends internal 0x01/0x00 messages as
  * SUBSCRIBE/CANCEL commands to ZMTP 3.1 peers and as-is to 3.0 peers; a PUB or XPUB engine
  * turns received SUBSCRIBE/CANCEL into internal messages (3.0 peers' messages already are).
@@ -74,7 +83,8 @@ final class ZmtpEngine implements IoHandler {
     private int greetingQueued;
     private final Heartbeat heartbeat;
 
-    private Phase phase = Phase.GREETING;
+    /** Volatile: the socket's thread reads it before writing through. */
+    private volatile Phase phase = Phase.GREETING;
     private SelectionKey key;
     private int interest = -1;
     private boolean wantRead = true;
@@ -99,6 +109,10 @@ final class ZmtpEngine implements IoHandler {
     /** A decoded message waiting for room in the inbound pipe; reading is paused meanwhile. */
     private Msg blocked;
     private boolean inboundUnflushed;
+    /** Who writes the output now; the engine's own until the session's is attached. */
+    private OutputLock outputLock = new OutputLock();
+    /** A failure of a write on the socket's thread, for the I/O thread to close the connection with. */
+    private volatile Throwable callerWriteFailure;
 
     /**
      * @param io the I/O thread that owns the channel
@@ -144,13 +158,15 @@ final class ZmtpEngine implements IoHandler {
     /**
      * Gives the engine the session's pipes after the handshake: it writes {@code inbound}
      * (arming {@code inboundWaker} when it is full) and reads {@code outbound} (arming
-     * {@code outboundWaker} when it is empty).
+     * {@code outboundWaker} when it is empty) while holding {@code outputLock}.
      */
-    void attachPipes(Pipe inbound, PipeWaker inboundWaker, Pipe outbound, PipeWaker outboundWaker) {
+    void attachPipes(Pipe inbound, PipeWaker inboundWaker, Pipe outbound, PipeWaker outboundWaker,
+                     OutputLock outputLock) {
         this.inbound = inbound;
         this.inboundWaker = inboundWaker;
         this.outbound = outbound;
         this.outboundWaker = outboundWaker;
+        this.outputLock = outputLock;
     }
 
     /** Whether the connection is open (not yet closed). */
@@ -173,6 +189,11 @@ final class ZmtpEngine implements IoHandler {
         return writer.hasPendingBytes() || writer.isBusy() || !commands.isEmpty();
     }
 
+    /** Whether the socket's thread is writing through now (outside an output pump of the I/O thread). */
+    boolean isWritingOnCallerThread() {
+        return outputLock.isHeld();
+    }
+
     /**
      * Closes the connection now. Messages already decoded stay in the inbound pipe (flushed to
      * the socket); the session is told. Safe to call more than once.
@@ -191,6 +212,7 @@ final class ZmtpEngine implements IoHandler {
             inboundWaker.disarm();
         }
         if (outboundWaker != null) {
+            outboundWaker.stopWriteThrough(this);
             outboundWaker.disarm();
         }
         if (key != null) {
@@ -235,14 +257,19 @@ final class ZmtpEngine implements IoHandler {
     }
 
     /**
-     * The session's pipes changed: messages to send, room in the inbound pipe, or an end.
-     * I/O thread.
+     * The session's pipes changed (messages to send, room in the inbound pipe, an end), or the
+     * socket's thread handed output work back. I/O thread.
      */
     void pipeEvent() {
         if (phase != Phase.DATA) {
             return;
         }
         try {
+            Throwable failure = callerWriteFailure;
+            if (failure != null) {
+                failed(failure);
+                return;
+            }
             if (blocked != null) {
                 resumeInput();
             }
@@ -278,6 +305,7 @@ final class ZmtpEngine implements IoHandler {
 
     private void readInput() throws IOException {
         for (int i = 0; i < READS_PER_EVENT && blocked == null && phase != Phase.CLOSED; i++) {
+            int wanted;
             int n;
             // everything read before has been decoded (or we would be blocked, not reading)
             ByteBuffer body = phase == Phase.DATA ? decoder.bodyReadTarget(DIRECT_BODY_MIN) : null;
@@ -285,6 +313,7 @@ final class ZmtpEngine implements IoHandler {
                 // the JDK stages a heap read in a cached direct buffer of the same size: bound it
                 body.limit(body.position() + Math.min(body.remaining(), MAX_DIRECT_BODY_READ));
                 input = EMPTY;
+                wanted = body.remaining();
                 n = channel.read(body);
                 if (n > 0) {
                     decoder.bodyRead(n);
@@ -292,6 +321,7 @@ final class ZmtpEngine implements IoHandler {
             } else {
                 input = io.readBuffer(READ_BUFFER_SIZE);
                 input.clear();
+                wanted = input.remaining();
                 try {
                     n = channel.read(input);
                 } finally {
@@ -311,6 +341,11 @@ final class ZmtpEngine implements IoHandler {
             bytesReceived += n;
             processInput();
             keepLeftover();
+            if (n < wanted) {
+                // drained: another read would find nothing, and cost a system call before the
+                // socket is woken (the latency of a request-reply round trip)
+                break;
+            }
         }
         flushInbound();
     }
@@ -417,6 +452,17 @@ final class ZmtpEngine implements IoHandler {
 
     /** Sends ERROR (best effort, without waiting) and closes: a peer of the wrong socket type. */
     private void sendErrorAndClose(String reason) {
+        if (outputLock.acquireOrDefer()) {
+            try {
+                sendError(reason);
+            } finally {
+                outputLock.releaseByIoThread();
+            }
+        }
+        close("handshake refused: " + reason, System.Logger.Level.INFO);
+    }
+
+    private void sendError(String reason) {
         try {
             if (!writer.isBusy()) {
                 writer.start(ZmtpCommand.error(reason));
@@ -430,7 +476,6 @@ final class ZmtpEngine implements IoHandler {
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "sending ERROR failed", e);
         }
-        close("handshake refused: " + reason, System.Logger.Level.INFO);
     }
 
     private void decodeMessages() throws IOException {
@@ -534,14 +579,21 @@ final class ZmtpEngine implements IoHandler {
     // Writing
     // =====================================================================================
 
+    /** I/O thread: sends what is queued, holding the output lock (or leaving it a note). */
     private void pumpOutput() throws IOException {
+        if (!outputLock.acquireOrDefer()) {
+            return; // the socket's thread is writing; it hands this back to us when it is done
+        }
+        try {
+            pumpOwnedOutput();
+        } finally {
+            outputLock.releaseByIoThread();
+        }
+    }
+
+    private void pumpOwnedOutput() throws IOException {
         for (int round = 0; round < WRITES_PER_EVENT && phase != Phase.CLOSED; round++) {
-            while (!writer.mustFlush()) {
-                if (!writer.isBusy() && !startNext()) {
-                    break;
-                }
-                writer.fill();
-            }
+            fillBatch(true);
             if (!writer.hasPendingBytes()) {
                 setWantWrite(false);
                 if (phase != Phase.DATA) {
@@ -564,13 +616,80 @@ final class ZmtpEngine implements IoHandler {
         setWantWrite(phase != Phase.CLOSED);
     }
 
-    /** Starts encoding the next command or message; false if there is none. */
-    private boolean startNext() {
-        ZmtpCommand command = commands.poll();
-        if (command != null) {
-            writer.start(command);
-            return true;
+    /**
+     * Socket thread (write-through): writes what the outbound pipe holds, when the output is
+     * idle, instead of waking the I/O thread to do it; see the class comment.
+     *
+     * @return true if the call took care of the messages (written, or handed to the I/O
+     *     thread); false if the I/O thread holds the output: wake it as before
+     */
+    boolean writeOnCallerThread() {
+        if (!outputLock.tryAcquire()) {
+            return false;
         }
+        boolean ioThreadNeeded;
+        try {
+            ioThreadNeeded = !writeIdleOutput();
+        } catch (Throwable t) {
+            // not the caller's to see: the I/O thread closes the connection, as for its own writes
+            callerWriteFailure = t;
+            ioThreadNeeded = true;
+        }
+        if (outputLock.releaseBySocketThread() || ioThreadNeeded) {
+            io.execute(outboundWaker);
+        }
+        return true;
+    }
+
+    /**
+     * Encodes and writes the outbound pipe's messages, then arms the waker as the I/O thread
+     * does when it finds the pipe empty. Holding the output lock.
+     *
+     * @return true if everything went out and the output is idle again; false if the I/O
+     *     thread must go on (not in the data phase, output already pending, channel full)
+     */
+    private boolean writeIdleOutput() throws IOException {
+        if (phase != Phase.DATA || writer.hasPendingBytes() || writer.isBusy()) {
+            return false;
+        }
+        while (true) {
+            fillBatch(false); // commands are the I/O thread's: it queued them, it sends them
+            if (!writer.flush(channel)) {
+                return false; // the I/O thread registers OP_WRITE and writes the rest
+            }
+            if (writer.isBusy()) {
+                continue; // a large message: its next part
+            }
+            outboundWaker.arm();
+            if (!outbound.hasMessage()) {
+                return true;
+            }
+            outboundWaker.disarm();
+        }
+    }
+
+    /** Encodes items into the batch until it must be written or there is nothing more. */
+    private void fillBatch(boolean withCommands) {
+        while (!writer.mustFlush()) {
+            if (!writer.isBusy() && !(withCommands && startCommand()) && !startMessage()) {
+                return;
+            }
+            writer.fill();
+        }
+    }
+
+    /** Starts encoding the next queued command; false if there is none. */
+    private boolean startCommand() {
+        ZmtpCommand command = commands.poll();
+        if (command == null) {
+            return false;
+        }
+        writer.start(command);
+        return true;
+    }
+
+    /** Starts encoding the next message of the outbound pipe; false if there is none. */
+    private boolean startMessage() {
         if (phase != Phase.DATA) {
             return false;
         }

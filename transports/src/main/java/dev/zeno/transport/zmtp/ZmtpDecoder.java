@@ -1,6 +1,7 @@
 package dev.zeno.transport.zmtp;
 
 import dev.zeno.transport.Msg;
+import dev.zeno.transport.Pipe;
 import java.nio.ByteBuffer;
 
 /**
@@ -102,7 +103,8 @@ public final class ZmtpDecoder {
     /** Body bytes of the message being assembled, for the maximum message size. */
     private long messageBytes;
 
-    private Msg message;
+    /** The completed message: a bare frame or a multipart Msg (see {@link #takeElement()}). */
+    private Object message;
     private ZmtpCommand command;
     private String failure;
 
@@ -208,7 +210,15 @@ public final class ZmtpDecoder {
 
     /** The message {@link #decode} just completed; ownership passes to the caller. */
     public Msg takeMessage() {
-        Msg taken = message;
+        return Pipe.toMsg(takeElement());
+    }
+
+    /**
+     * The message {@link #decode} just completed as a pipe element: a single-frame message as
+     * its bare frame ({@code byte[]}, no Msg allocated), a multipart one as a {@link Msg}.
+     */
+    public Object takeElement() {
+        Object taken = message;
         if (taken == null) {
             throw new IllegalStateException("no decoded message to take");
         }
@@ -343,7 +353,7 @@ public final class ZmtpDecoder {
             return null;
         }
         if (partial == null) {
-            message = new Msg(frame);
+            message = frame;
         } else {
             message = partial.add(frame);
             partial = null;

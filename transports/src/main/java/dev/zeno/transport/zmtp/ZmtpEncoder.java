@@ -115,6 +115,21 @@ public final class ZmtpEncoder {
     }
 
     /**
+     * Starts encoding a single-frame message given as its bare frame (see
+     * {@link dev.zeno.transport.Pipe#writeFrame}): the same bytes as {@code start(new Msg(frame))}.
+     *
+     * @throws IllegalStateException if the previous item is not finished
+     */
+    public void startFrame(byte[] frame) {
+        requireIdle();
+        msg = null;
+        frameIndex = 0;
+        frameCount = 1;
+        prepareFrame(frame, 0);
+        busy = true;
+    }
+
+    /**
      * Starts encoding {@code command}.
      *
      * @throws IllegalStateException if the previous item is not finished

@@ -53,6 +53,20 @@ class ZmtpDecoderTest {
     }
 
     @Test
+    void aSingleFrameComesBareAndAMultipartOneAsAMsg() throws Exception {
+        ZmtpDecoder decoder = new ZmtpDecoder();
+        ByteBuffer in = ByteBuffer.wrap(hex("00 02 68 69 01 01 61 00 01 62"));
+        assertEquals(ZmtpDecoder.Result.MESSAGE, decoder.decode(in));
+        Object single = decoder.takeElement();
+        assertTrue(single instanceof byte[], "no Msg allocated for one frame");
+        assertArrayEquals(ascii("hi"), (byte[]) single);
+        assertEquals(ZmtpDecoder.Result.MESSAGE, decoder.decode(in));
+        Object multipart = decoder.takeElement();
+        assertTrue(multipart instanceof Msg);
+        assertEquals(2, ((Msg) multipart).frameCount());
+    }
+
+    @Test
     void stopsAfterEachItemSoTheEngineCanPause() throws Exception {
         ZmtpDecoder decoder = new ZmtpDecoder();
         ByteBuffer in = ByteBuffer.wrap(hex("00 01 41 04 05 04 50 4f 4e 47 00 02 42 43"));

@@ -81,6 +81,19 @@ class ZmtpEncoderTest {
     }
 
     @Test
+    void aBareFrameEncodesLikeItsSingleFrameMessage() {
+        for (int size : new int[] {0, 16, 255, 256, 20_000}) {
+            byte[] frame = new byte[size];
+            new Random(size).nextBytes(frame);
+            ZmtpEncoder encoder = new ZmtpEncoder();
+            ByteBuffer out = ByteBuffer.allocate(size + 9);
+            encoder.startFrame(frame);
+            assertTrue(encoder.encode(out));
+            assertArrayEquals(encodeWhole(new Msg(frame)), bytes(out), size + "-byte frame");
+        }
+    }
+
+    @Test
     void moreFlagOnAllButTheLastFrame() {
         byte[] wire = encodeWhole(Msg.of(ascii("a"), new byte[0], new byte[300], ascii("z")));
         assertArrayEquals(hex("01 01 61 01 00 03 00 00 00 00 00 00 01 2c"), Arrays.copyOf(wire, 14));
