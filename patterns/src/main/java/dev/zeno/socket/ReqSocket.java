@@ -36,6 +36,17 @@ public final class ReqSocket extends SocketBase {
         fairQueue.add(peer);
     }
 
+    /**
+     * No spin while the reply comes from another process: the request went out on this
+     * thread (write-through), and a thread that spins right after its write keeps the CPU the
+     * kernel just picked for the woken peer. Measured on tcp (2 cores): round trip p50 171 us
+     * with the spin, 134 us without. An inproc peer answers within the spin (5 us vs 35 us).
+     */
+    @Override
+    protected int receiveSpinTries() {
+        return replyPeer == null || replyPeer.isInproc() ? super.receiveSpinTries() : 0;
+    }
+
     @Override
     protected void onDetach(Peer peer) {
         loadBalancer.remove(peer);

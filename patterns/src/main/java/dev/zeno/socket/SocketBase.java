@@ -112,6 +112,14 @@ public abstract class SocketBase implements PeerOwner {
     /** True if a receive would return a message now (for pollers). */
     protected abstract boolean canReceive();
 
+    /**
+     * How many times a blocking receive retries before it parks. A type whose answer comes
+     * through an I/O thread may say 0: see ReqSocket.
+     */
+    protected int receiveSpinTries() {
+        return SPIN_TRIES;
+    }
+
     /** Adds a subscription; only SUB and XSUB accept it. */
     public void subscribe(byte[] prefix) {
         throw SocketErrors.illegalState("subscribe is only for SUB and XSUB sockets, not " + describe());
@@ -361,7 +369,7 @@ public abstract class SocketBase implements PeerOwner {
         if (element != null || timeoutNanos == 0) {
             return element;
         }
-        for (int spin = 0; spin < SPIN_TRIES; spin++) {
+        for (int spin = 0, tries = receiveSpinTries(); spin < tries; spin++) {
             Thread.onSpinWait();
             element = tryReceiveElement();
             if (element != null) {

@@ -13,6 +13,7 @@ public final class Peer {
     private final Pipe outbound;
     private final String endpoint;
     private final boolean outgoing;
+    private final boolean inproc;
     private volatile byte[] routingId;
     private volatile String remoteSocketType;
     private volatile boolean writeThrough;
@@ -28,6 +29,12 @@ public final class Peer {
         this.outbound = outbound;
         this.endpoint = endpoint;
         this.outgoing = outgoing;
+        this.inproc = endpoint.startsWith("inproc://");
+    }
+
+    /** True if the other side is a socket in this process (no I/O thread in between). */
+    public boolean isInproc() {
+        return inproc;
     }
 
     /** True on the side that connected (its disconnect ends this peer), false on the bound side. */

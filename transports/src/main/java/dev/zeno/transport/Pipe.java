@@ -117,7 +117,11 @@ public final class Pipe extends PipePad3 {
         return writeElement(frame);
     }
 
-    private boolean writeElement(Object element) {
+    /**
+     * Like {@link #write}, for an element as {@link #readElement} returns it: a {@link Msg} or a
+     * bare single frame ({@code byte[]}); for a writer that passes elements on unopened.
+     */
+    public boolean writeElement(Object element) {
         if (readerClosed) {
             return true;
         }

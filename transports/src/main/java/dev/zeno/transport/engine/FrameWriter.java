@@ -82,6 +82,11 @@ final class FrameWriter {
         encoder.start(msg);
     }
 
+    /** Starts a single-frame message given as its bare frame. */
+    void startFrame(byte[] frame) {
+        encoder.startFrame(frame);
+    }
+
     /** Starts a command. */
     void start(ZmtpCommand command) {
         encoder.start(command);

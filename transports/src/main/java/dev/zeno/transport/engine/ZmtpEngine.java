@@ -107,7 +107,8 @@ final class ZmtpEngine implements IoHandler {
     private boolean translateOutgoingSubscriptions;
     private boolean translateIncomingSubscriptions;
     /** A decoded message waiting for room in the inbound pipe; reading is paused meanwhile. */
-    private Msg blocked;
+    /** A decoded message (a Msg or a bare frame, see Pipe.readElement) waiting for room. */
+    private Object blocked;
     private boolean inboundUnflushed;
     /** Who writes the output now; the engine's own until the session's is attached. */
     private OutputLock outputLock = new OutputLock();
@@ -485,7 +486,7 @@ final class ZmtpEngine implements IoHandler {
                 return;
             }
             if (result == ZmtpDecoder.Result.MESSAGE) {
-                deliver(decoder.takeMessage());
+                deliver(decoder.takeElement());
             } else {
                 handleCommand(decoder.takeCommand());
             }
@@ -515,12 +516,13 @@ final class ZmtpEngine implements IoHandler {
         }
     }
 
-    private void deliver(Msg msg) {
-        if (inbound.write(msg)) {
+    /** Queues a Msg, or a single frame bare (the decoder allocates no Msg for it). */
+    private void deliver(Object element) {
+        if (inbound.writeElement(element)) {
             inboundUnflushed = true;
             return;
         }
-        blocked = msg;
+        blocked = element;
         flushInbound(); // the socket must see what is queued to make room
         retryBlocked();
     }
@@ -534,7 +536,7 @@ final class ZmtpEngine implements IoHandler {
      */
     private boolean retryBlocked() {
         while (true) {
-            if (inbound.write(blocked)) {
+            if (inbound.writeElement(blocked)) {
                 inboundUnflushed = true;
                 blocked = null;
                 return true;
@@ -694,10 +696,15 @@ final class ZmtpEngine implements IoHandler {
             return false;
         }
         while (true) {
-            Msg msg = outbound.read();
-            if (msg == null) {
+            Object element = outbound.readElement();
+            if (element == null) {
                 return false;
             }
+            if (element instanceof byte[] && !translateOutgoingSubscriptions) {
+                writer.startFrame((byte[]) element); // a bare single frame: no Msg to unwrap
+                return true;
+            }
+            Msg msg = Pipe.toMsg(element);
             if (msg.frameCount() == 0) {
                 continue;
             }
