@@ -107,6 +107,24 @@ class BareFrameInprocTest {
     }
 
     @Test
+    void publisherFansABareFrameOutToMatchingSubscribersOnly() {
+        Socket pub = sockets.bound(SocketType.PUB, "inproc://bare-pub");
+        Socket weather = sockets.connected(SocketType.SUB, "inproc://bare-pub");
+        Socket news = sockets.connected(SocketType.SUB, "inproc://bare-pub");
+        weather.subscribe("W");
+        news.subscribe("N");
+        byte[] update = bytes("W 21C");
+        pub.send(bytes("N first")); // subscriptions are read before the fan-out: no slow joiner inproc
+        pub.send(update);
+        pub.sendMore("W");
+        pub.send("multipart");
+
+        assertEquals("N first", news.receiveString());
+        assertSame(update, weather.receiveBytes(), "each subscriber gets the same array, unwrapped");
+        assertEquals(List.of("W", "multipart"), weather.receive().toStrings());
+    }
+
+    @Test
     void bareFrameGoesOutOverTcpAsAnOrdinaryFrame() {
         Socket pull = sockets.open(SocketType.PULL);
         Socket push = sockets.connected(SocketType.PUSH, pull.bind("tcp://127.0.0.1:*"));

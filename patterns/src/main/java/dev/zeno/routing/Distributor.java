@@ -30,8 +30,8 @@ public final class Distributor {
     /** peers[0, matching) are marked for the message being sent. */
     private int matching;
     private List<Peer> ended;
-    /** The message of the send in progress (between beginSend and endSend). */
-    private Msg sending;
+    /** The message of the send in progress (between beginSend and endSend): a Msg or a bare frame. */
+    private Object sending;
     /** The pipes written by the send in progress, woken by endSend. */
     private Pipe[] written = new Pipe[8];
     private int writtenCount;
@@ -116,6 +116,12 @@ public final class Distributor {
         writtenCount = 0;
     }
 
+    /** {@link #beginSend} for a single-frame message given as its bare frame (no Msg). */
+    public void beginSendFrame(byte[] frame) {
+        sending = frame;
+        writtenCount = 0;
+    }
+
     /**
      * Writes the message of the send in progress to {@code peer}, one of this distributor's
      * peers, unless it is at its high-water mark; a peer whose reader has gone is reported by
@@ -128,7 +134,7 @@ public final class Distributor {
                 ended = new ArrayList<>(2);
             }
             ended.add(peer);
-        } else if (out.write(sending)) {
+        } else if (out.writeElement(sending)) {
             if (writtenCount == written.length) {
                 written = Arrays.copyOf(written, writtenCount * 2);
             }

@@ -68,6 +68,21 @@ public abstract class PublisherBase extends SocketBase {
         return true;
     }
 
+    /** A single frame is fanned out bare: no Msg per publish, none per subscriber's engine. */
+    @Override
+    protected final boolean routesBareFrames() {
+        return true;
+    }
+
+    @Override
+    protected final boolean trySendFrame(byte[] frame) {
+        drainUpstream();
+        distributor.beginSendFrame(frame);
+        subscriptions.match(frame, sendToMatching);
+        distributor.endSend();
+        return true;
+    }
+
     /** Always true: a publisher never waits. Reads the subscriptions that arrived meanwhile. */
     @Override
     protected final boolean canSend() {

@@ -19,8 +19,8 @@ public abstract class SubscriberBase extends SocketBase {
     private final SubscriptionTrie subscriptions = new SubscriptionTrie();
     private final Distributor upstream = new Distributor(this::readerGone);
     private final FairQueue fairQueue = new FairQueue(this::peerEnded);
-    /** A matching message read ahead by {@link #canReceive()}. */
-    private Msg prefetched;
+    /** A matching message read ahead by {@link #canReceive()}: a Msg or a bare frame. */
+    private Object prefetched;
 
     /** A subscriber of the given ZMTP type ("SUB", "XSUB"). */
     protected SubscriberBase(String zmtpType, TransportContext transports) {
@@ -81,9 +81,15 @@ public abstract class SubscriberBase extends SocketBase {
 
     @Override
     protected final Msg tryReceive() {
-        Msg msg = prefetched != null ? prefetched : nextMatching();
+        return Pipe.toMsg(tryReceiveElement());
+    }
+
+    /** A single-frame message may come bare, as the engine or an inproc publisher wrote it. */
+    @Override
+    protected final Object tryReceiveElement() {
+        Object element = prefetched != null ? prefetched : nextMatching();
         prefetched = null;
-        return msg;
+        return element;
     }
 
     @Override
@@ -94,11 +100,12 @@ public abstract class SubscriberBase extends SocketBase {
         return prefetched != null;
     }
 
-    private Msg nextMatching() {
-        Msg msg;
-        while ((msg = fairQueue.receive()) != null) {
-            if (subscriptions.matches(msg.first())) {
-                return msg;
+    private Object nextMatching() {
+        Object element;
+        while ((element = fairQueue.receiveElement()) != null) {
+            byte[] first = element instanceof byte[] ? (byte[]) element : ((Msg) element).first();
+            if (subscriptions.matches(first)) {
+                return element;
             }
         }
         return null;
