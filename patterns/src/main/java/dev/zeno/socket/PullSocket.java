@@ -35,11 +35,6 @@ public final class PullSocket extends SocketBase {
     }
 
     @Override
-    protected boolean routesBareFrames() {
-        return true;
-    }
-
-    @Override
     protected Object tryReceiveElement() {
         return fairQueue.receiveElement();
     }

@@ -85,9 +85,10 @@ public abstract class SocketBase implements PeerOwner {
     protected abstract Msg tryReceive();
 
     /**
-     * True if this type routes a single-frame message as its bare frame, unchanged, so
-     * {@link #sendFrame} and {@link #receiveElement} pass it with no {@link Msg} around it:
-     * then it overrides {@link #trySendFrame} and {@link #tryReceiveElement}.
+     * True if {@link #sendFrame} may hand this type a single-frame message as its bare frame
+     * ({@link #trySendFrame}) rather than wrapped in a {@link Msg}: the types that pass a
+     * one-frame message on unchanged (PUSH, DEALER, PAIR, PUB, XPUB). Receiving bare frames
+     * is separate: a type that can overrides {@link #tryReceiveElement}.
      */
     protected boolean routesBareFrames() {
         return false;
@@ -95,7 +96,7 @@ public abstract class SocketBase implements PeerOwner {
 
     /**
      * {@link #trySend} for a bare single frame; only called if {@link #routesBareFrames()}.
-     * Here it wraps the frame (a type that can only receive refuses it in trySend).
+     * This default wraps the frame; the types that route bare frames override it.
      */
     protected boolean trySendFrame(byte[] frame) {
         return trySend(new Msg(frame));
@@ -359,7 +360,7 @@ public abstract class SocketBase implements PeerOwner {
 
     /**
      * Receives like {@link #receive}, but a single-frame message may come as its bare frame
-     * (a {@code byte[]}, see {@link #routesBareFrames()}); otherwise a {@link Msg}; null if
+     * (a {@code byte[]}, see {@link #tryReceiveElement()}); otherwise a {@link Msg}; null if
      * the time ran out.
      */
     public final Object receiveElement(long timeoutNanos) {

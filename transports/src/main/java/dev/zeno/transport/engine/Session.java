@@ -93,8 +93,9 @@ abstract class Session implements IoObject, EngineListener {
         }
         lingering = true;
         long linger = options.lingerMillis;
-        // as in libzmq, linger applies to a connection that is up (or being made); messages
-        // queued while none is are not waited for
+        // linger applies to a connection that is up (or being made); messages queued while
+        // none is are not waited for. libzmq waits for those too, which is how zmq_ctx_term
+        // hangs forever on an endpoint that never answers: Zeno chooses not to.
         if (linger == 0 || io.isTerminated() || engine == null || nothingToSend()) {
             end(why);
             return;

@@ -106,8 +106,10 @@ final class ZmtpEngine implements IoHandler {
     private PipeWaker outboundWaker;
     private boolean translateOutgoingSubscriptions;
     private boolean translateIncomingSubscriptions;
-    /** A decoded message waiting for room in the inbound pipe; reading is paused meanwhile. */
-    /** A decoded message (a Msg or a bare frame, see Pipe.readElement) waiting for room. */
+    /**
+     * A decoded message (a Msg or a bare frame, see Pipe.readElement) waiting for room in the
+     * inbound pipe; reading is paused meanwhile.
+     */
     private Object blocked;
     private boolean inboundUnflushed;
     /** Who writes the output now; the engine's own until the session's is attached. */
