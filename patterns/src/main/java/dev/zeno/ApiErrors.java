@@ -37,6 +37,8 @@ final class ApiErrors implements SocketErrors.Factory {
                 return new AddressInUseException(cause.getMessage(), cause);
             case TERMINATED:
                 return new SocketClosedException(cause.getMessage(), cause);
+            case INTERRUPTED:
+                return new InterruptedOperationException(cause.getMessage());
             default:
                 return new InvalidEndpointException(cause.getMessage(), cause);
         }

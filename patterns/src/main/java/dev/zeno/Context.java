@@ -1,6 +1,8 @@
 package dev.zeno;
 
+import dev.zeno.socket.SocketErrors;
 import dev.zeno.transport.TransportContext;
+import dev.zeno.transport.TransportException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -66,20 +68,26 @@ public final class Context implements AutoCloseable {
     /**
      * Closes every socket (threads blocked in them get {@link SocketClosedException}), lets
      * queued messages go out within each socket's linger, then stops the I/O threads.
+     * Calling it again waits again for what is still being sent.
+     *
+     * @throws InterruptedOperationException if the calling thread is interrupted while it
+     *     waits for the linger (its interrupt status stays set); the sockets are closed and
+     *     the I/O threads go on sending in the background, as zmq_ctx_term after EINTR
      */
     @Override
     public void close() {
         List<Socket> open;
         synchronized (sockets) {
-            if (closed) {
-                return;
-            }
+            open = closed ? List.of() : new ArrayList<>(sockets);
             closed = true;
-            open = new ArrayList<>(sockets);
         }
         for (Socket socket : open) {
             socket.close();
         }
-        transports.shutdown();
+        try {
+            transports.shutdown();
+        } catch (TransportException e) {
+            throw SocketErrors.transport(e);
+        }
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zeno.Context;
+import dev.zeno.InterruptedOperationException;
 import dev.zeno.Socket;
 import dev.zeno.SocketType;
 import java.time.Duration;
@@ -128,6 +129,47 @@ class LingerTest {
             assertEquals("last", pull.receiveString(), "every message, in order");
             closing.get(WAIT.toMillis(), TimeUnit.MILLISECONDS); // and now the close returns
             assertTrue(push.isClosed());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tcp", "ipc"})
+    void anInterruptedContextCloseReturnsAndAnotherCloseWaitsAgain(String transport) throws Exception {
+        String endpoint = Endpoints.fresh(transport);
+        try (Context receiving = new Context(); Socket pull = slowReceiver(receiving, endpoint)) {
+            Context sending = new Context();
+            Socket push = connectedPusher(sending, Duration.ofMillis(-1), endpoint, pull);
+            for (int i = 0; i < BIG_COUNT; i++) {
+                assertTrue(push.send(BIG));
+            }
+            CompletableFuture<Throwable> thrown = new CompletableFuture<>();
+            Thread closer = new Thread(() -> {
+                try {
+                    sending.close();
+                    thrown.complete(null);
+                } catch (Throwable t) {
+                    thrown.complete(Thread.currentThread().isInterrupted() ? t : new AssertionError(
+                            "the interrupt status was cleared", t));
+                }
+            }, "context-close");
+            closer.setDaemon(true);
+            closer.start();
+            // nothing is read, so only the interrupt can end this wait (zmq_ctx_term's EINTR)
+            assertThrows(TimeoutException.class, () -> thrown.get(300, TimeUnit.MILLISECONDS));
+            closer.interrupt();
+            Throwable failure = thrown.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            assertTrue(failure instanceof InterruptedOperationException, "close should throw "
+                    + "InterruptedOperationException, not " + failure);
+            assertTrue(push.isClosed());
+
+            FutureTask<Void> closingAgain = closeInBackground(sending);
+            assertThrows(TimeoutException.class, () -> closingAgain.get(300, TimeUnit.MILLISECONDS),
+                    "the second close should wait for the linger like the first");
+            for (int i = 0; i < BIG_COUNT; i++) {
+                assertNotNull(pull.receiveBytes(), "message " + i + " of " + BIG_COUNT
+                        + ": the I/O thread went on sending after the interrupt");
+            }
+            closingAgain.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

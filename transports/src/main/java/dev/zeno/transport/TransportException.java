@@ -21,7 +21,9 @@ public final class TransportException extends RuntimeException {
         /** The endpoint is not bound or connected on this socket (unbind, disconnect). */
         NOT_FOUND,
         /** The transport has been shut down with its context. */
-        TERMINATED
+        TERMINATED,
+        /** A wait (the context's close, for linger) was interrupted. */
+        INTERRUPTED
     }
 
     private final Reason reason;

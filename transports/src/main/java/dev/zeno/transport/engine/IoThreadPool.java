@@ -14,7 +14,6 @@ public final class IoThreadPool {
     private final IoThread[] threads;
     private int next;
     private boolean shutdown;
-    private boolean joined;
 
     /** A pool of {@code size} threads, none started yet. */
     public IoThreadPool(int size) {
@@ -58,58 +57,53 @@ public final class IoThreadPool {
     /**
      * Stops every thread once its listeners have closed and its connections have sent what
      * their sockets queued (within each socket's linger), and waits for them to end.
-     * Idempotent; later calls wait for the first to finish.
+     * Idempotent: a later call (another transport of the context, or a close called again)
+     * waits for the same threads.
+     *
+     * @throws TransportException INTERRUPTED if the calling thread is interrupted while it
+     *     waits (its interrupt status stays set): the threads go on sending in the background,
+     *     and a later call waits again, as zmq_ctx_term after EINTR
      */
     public void shutdown() {
         IoThread[] started;
+        boolean first;
         synchronized (this) {
-            if (shutdown) {
-                while (!joined) {
-                    try {
-                        wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-                return;
-            }
+            first = !shutdown;
             shutdown = true;
             started = threads.clone();
         }
-        for (IoThread thread : started) {
-            if (thread != null) {
-                thread.requestShutdown();
-            }
-        }
-        boolean interrupted = false;
-        for (IoThread thread : started) {
-            if (thread == null) {
-                continue;
-            }
-            long waited = 0;
-            while (true) {
-                try {
-                    if (thread.join(5_000)) {
-                        break;
-                    }
-                    waited += 5;
-                    long seconds = waited;
-                    LOG.log(System.Logger.Level.WARNING, () -> "context close has waited " + seconds + " s for "
-                            + thread + " to finish: " + thread.describeLive()
-                            + " (a linger of -1 waits until queued messages are sent)");
-                } catch (InterruptedException e) {
-                    interrupted = true;
+        if (first) {
+            for (IoThread thread : started) {
+                if (thread != null) {
+                    thread.requestShutdown();
                 }
             }
         }
-        LOG.log(System.Logger.Level.DEBUG, "I/O threads stopped");
-        synchronized (this) {
-            joined = true;
-            notifyAll();
+        for (IoThread thread : started) {
+            if (thread != null) {
+                awaitEnd(thread);
+            }
         }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        LOG.log(System.Logger.Level.DEBUG, "I/O threads stopped");
+    }
+
+    private static void awaitEnd(IoThread thread) {
+        long waited = 0;
+        while (true) {
+            try {
+                if (thread.join(5_000)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TransportException(TransportException.Reason.INTERRUPTED, "interrupted while "
+                        + thread + " sends what its sockets queued (linger); it goes on in the background");
+            }
+            waited += 5;
+            long seconds = waited;
+            LOG.log(System.Logger.Level.WARNING, () -> "context close has waited " + seconds + " s for "
+                    + thread + " to finish: " + thread.describeLive()
+                    + " (a linger of -1 waits until queued messages are sent)");
         }
     }
 
