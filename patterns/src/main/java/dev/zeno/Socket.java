@@ -119,7 +119,8 @@ public final class Socket implements AutoCloseable {
     // ---------------------------------------------------------------------------- sending
 
     /**
-     * Sends {@code frame} as the last (or only) frame of a message.
+     * Sends {@code frame} as the last (or only) frame of a message. The array is taken, not
+     * copied: do not change it afterwards (over inproc the receiver gets this very array).
      *
      * @return false if the send timeout ran out first
      * @throws IllegalSocketStateException if the pattern forbids sending now
@@ -202,7 +203,11 @@ public final class Socket implements AutoCloseable {
         return msg == null ? null : Message.wrap(msg);
     }
 
-    /** Receives the next frame as bytes; null if the receive timeout ran out. */
+    /**
+     * Receives the next frame as bytes; null if the receive timeout ran out. Over inproc the
+     * array is the sender's own (no copy) and, from a PUB, the same one every subscriber gets:
+     * treat it as read-only.
+     */
     public byte[] receiveBytes() {
         if (partialReceive == null) {
             Object element = base.receiveElement(receiveTimeoutNanos);
