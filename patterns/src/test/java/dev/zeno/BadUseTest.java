@@ -1,5 +1,6 @@
 package dev.zeno;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +47,28 @@ class BadUseTest {
             fails(InvalidOptionException.class, () -> dealer.setRouterMandatory(true), "routerMandatory", "DEALER");
             fails(InvalidOptionException.class, () -> dealer.setXpubVerbose(true), "xpubVerbose", "DEALER");
             fails(InvalidOptionException.class, () -> new Context(0), "ioThreads", "0");
+        }
+    }
+
+    @Test
+    void aSocketClosedByAnotherThreadRefusesEvenWhenItsPipesAreReady() throws Exception {
+        try (Context ctx = new Context()) {
+            Socket pull = ctx.socket(SocketType.PULL);
+            Socket push = ctx.socket(SocketType.PUSH);
+            pull.bind("inproc://ready");
+            push.connect("inproc://ready");
+            assertTrue(push.send("before"));
+            assertTrue(push.send("queued"));
+            assertEquals("before", pull.receiveString()); // both have done an operation since attaching
+            Thread closer = new Thread(() -> {
+                push.close();
+                pull.close();
+            });
+            closer.start();
+            closer.join();
+            // the pipe has room and a message is queued: only the close stops these
+            fails(SocketClosedException.class, () -> push.send("after"), "PUSH", "closed");
+            fails(SocketClosedException.class, pull::receiveString, "PULL", "closed");
         }
     }
 
