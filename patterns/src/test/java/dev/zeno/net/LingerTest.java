@@ -175,6 +175,26 @@ class LingerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"tcp", "ipc"})
+    void aMessageSentRightAfterConnectGoesOutThoughTheContextClosesAtOnce(String transport) {
+        // connect, send, close: the close may come while the connect is still under way
+        for (int round = 0; round < 50; round++) {
+            String endpoint = Endpoints.fresh(transport);
+            try (Context receiving = new Context(); Socket pull = receiving.socket(SocketType.PULL)) {
+                pull.setReceiveTimeout(WAIT);
+                pull.bind(endpoint);
+                Context sending = new Context();
+                Socket push = sending.socket(SocketType.PUSH);
+                push.setLinger(Duration.ofSeconds(5));
+                push.connect(endpoint);
+                assertTrue(push.send("round " + round));
+                sending.close();
+                assertEquals("round " + round, pull.receiveString(), "lost in round " + round);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tcp", "ipc"})
     void contextCloseWaitsForQueuedMessagesWithinAFiniteLinger(String transport) throws Exception {
         String endpoint = Endpoints.fresh(transport);
         int count = 20_000;

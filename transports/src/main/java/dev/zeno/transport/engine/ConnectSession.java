@@ -52,8 +52,9 @@ final class ConnectSession extends Session implements IoHandler {
 
     /**
      * The socket disconnected this endpoint or closed: stop connecting; if a connection is up
-     * (or in its handshake), send what is queued within the linger, then end. As in libzmq,
-     * messages queued while no connection exists are not waited for. I/O thread.
+     * or being made (a connect under way, or the handshake), send what is queued within the
+     * linger, then end. Messages queued while no connection exists or is under way (between
+     * reconnect attempts) are not waited for. I/O thread.
      */
     void disconnect() {
         stop("disconnected");
@@ -159,6 +160,11 @@ final class ConnectSession extends Session implements IoHandler {
         long delay = backoff.next();
         LOG.log(System.Logger.Level.DEBUG, () -> endpoint + ": " + reason + "; reconnecting in " + delay + " ms");
         reconnectTimer = io.schedule(delay, this::attempt);
+    }
+
+    @Override
+    protected boolean connectInProgress() {
+        return connecting != null;
     }
 
     @Override

@@ -93,10 +93,13 @@ abstract class Session implements IoObject, EngineListener {
         }
         lingering = true;
         long linger = options.lingerMillis;
-        // linger applies to a connection that is up (or being made); messages queued while
-        // none is are not waited for. libzmq waits for those too, which is how zmq_ctx_term
-        // hangs forever on an endpoint that never answers: Zeno chooses not to.
-        if (linger == 0 || io.isTerminated() || engine == null || nothingToSend()) {
+        // linger applies to a connection that is up or being made (a connect under way, or the
+        // handshake); messages queued while none is are not waited for. libzmq waits for those
+        // too, which is how zmq_ctx_term hangs forever on an endpoint that never answers: Zeno
+        // chooses not to. A connect under way counts: a program that connects, sends and
+        // closes at once must not lose its messages to the connect's few microseconds.
+        boolean connection = engine != null || connectInProgress();
+        if (linger == 0 || io.isTerminated() || !connection || nothingToSend()) {
             end(why);
             return;
         }
@@ -149,6 +152,11 @@ abstract class Session implements IoObject, EngineListener {
             peer.outbound().closeReader();
         }
         io.unregister(this);
+    }
+
+    /** True while a connect is under way (the connecting side, before its engine exists). */
+    protected boolean connectInProgress() {
+        return false;
     }
 
     /** Subclass hook when the session ends: cancel timers, close a half-open channel. */
