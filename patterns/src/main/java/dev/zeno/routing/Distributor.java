@@ -6,29 +6,22 @@ import dev.zeno.transport.Pipe;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Fans one message out to many peers: the same {@link Msg} instance is written to each peer's
  * outbound pipe (no copy). A peer at its high-water mark just misses the message, so the
  * sender never blocks, as a ZeroMQ publisher.
  *
- * <p>Peers are sent to all at once ({@link #sendToAll}) or only those marked for this message
- * with {@link #match} ({@link #sendToMatching}); marking keeps the matching peers at the front
- * of the list, so neither costs an allocation. A caller that finds the peers itself (a
- * publisher's subscription match) sends with {@link #beginSend}, {@link #sendTo} per peer and
- * {@link #endSend}, which costs no lookup at all. Every way of sending writes the message to
- * each pipe first and then issues one full fence for all of them before waking the readers,
- * instead of one fence per peer. Used by one thread.
+ * <p>Peers are sent to all at once ({@link #sendToAll}: a subscriber's subscriptions), or a
+ * caller that finds the peers itself (a publisher's subscription match) sends with
+ * {@link #beginSend}, {@link #sendTo} per peer and {@link #endSend}, which costs no lookup at
+ * all. Either way the message is written to each pipe first and then one full fence covers
+ * all of them before the readers are woken, instead of one fence per peer. Used by one thread.
  */
 public final class Distributor {
     private final List<Peer> peers = new ArrayList<>();
-    private final Map<Peer, Integer> positions = new IdentityHashMap<>();
     private final PeerEndListener endListener;
-    /** peers[0, matching) are marked for the message being sent. */
-    private int matching;
     private List<Peer> ended;
     /** The message of the send in progress (between beginSend and endSend): a Msg or a bare frame. */
     private Object sending;
@@ -41,55 +34,21 @@ public final class Distributor {
         this.endListener = endListener;
     }
 
-    /** Adds a peer. */
+    /** Adds a peer (once). */
     public void add(Peer peer) {
-        if (!positions.containsKey(peer)) {
-            positions.put(peer, peers.size());
+        if (!peers.contains(peer)) {
             peers.add(peer);
         }
     }
 
-    /** Removes a peer (and its mark). */
+    /** Removes a peer (peers come and go rarely: a scan is enough). */
     public void remove(Peer peer) {
-        Integer position = positions.get(peer);
-        if (position == null) {
-            return;
-        }
-        int index = position;
-        if (index < matching) {
-            swap(index, matching - 1);
-            matching--;
-            index = matching;
-        }
-        swap(index, peers.size() - 1);
-        peers.remove(peers.size() - 1);
-        positions.remove(peer);
+        peers.remove(peer);
     }
 
     /** The number of peers. */
     public int size() {
         return peers.size();
-    }
-
-    /** Marks {@code peer} to receive the next {@link #sendToMatching} message; idempotent. */
-    public void match(Peer peer) {
-        Integer position = positions.get(peer);
-        if (position == null || position < matching) {
-            return;
-        }
-        swap(position, matching);
-        matching++;
-    }
-
-    /**
-     * Sends {@code msg} to the marked peers, then clears the marks.
-     *
-     * @return how many peers took it (the others were at their high-water mark or gone)
-     */
-    public int sendToMatching(Msg msg) {
-        int count = matching;
-        matching = 0;
-        return sendToFirst(count, msg);
     }
 
     /**
@@ -98,13 +57,8 @@ public final class Distributor {
      * @return how many peers took it
      */
     public int sendToAll(Msg msg) {
-        matching = 0;
-        return sendToFirst(peers.size(), msg);
-    }
-
-    private int sendToFirst(int count, Msg msg) {
         beginSend(msg);
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < peers.size(); i++) {
             sendTo(peers.get(i));
         }
         return endSend();
@@ -174,22 +128,5 @@ public final class Distributor {
         for (Peer peer : gone) {
             endListener.peerEnded(peer);
         }
-    }
-
-    /** True if {@code peer} is one of this distributor's peers. */
-    public boolean contains(Peer peer) {
-        return positions.containsKey(peer);
-    }
-
-    private void swap(int a, int b) {
-        if (a == b) {
-            return;
-        }
-        Peer first = peers.get(a);
-        Peer second = peers.get(b);
-        peers.set(a, second);
-        peers.set(b, first);
-        positions.put(second, a);
-        positions.put(first, b);
     }
 }
