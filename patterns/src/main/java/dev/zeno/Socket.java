@@ -214,9 +214,49 @@ public final class Socket implements AutoCloseable {
             if (element == null || element instanceof byte[]) {
                 return (byte[]) element; // timed out, or a single frame that came bare
             }
-            partialReceive = (Msg) element;
-            partialIndex = 0;
+            startPartialReceive((Msg) element);
         }
+        return nextPartialFrame();
+    }
+
+    /**
+     * Receives the next frame into {@code buffer}, like {@code zmq_recv}: copies at most
+     * {@code buffer.length} bytes and returns the frame's size, which is larger than the
+     * buffer when the frame was truncated; -1 if the receive timeout ran out. The buffer is
+     * the caller's to reuse, so a steady stream of small messages over tcp or ipc allocates
+     * nothing per message: the library reuses the frame's array for a later one.
+     *
+     * @throws NullPointerException if {@code buffer} is null
+     */
+    public int receive(byte[] buffer) {
+        Objects.requireNonNull(buffer, "buffer");
+        if (partialReceive == null) {
+            Object element = base.receiveElement(receiveTimeoutNanos);
+            if (element == null) {
+                return -1;
+            }
+            if (element instanceof byte[]) {
+                byte[] frame = (byte[]) element;
+                int size = copyInto(frame, buffer);
+                base.recycleFrame(frame); // copied out and never seen by the user
+                return size;
+            }
+            startPartialReceive((Msg) element);
+        }
+        return copyInto(nextPartialFrame(), buffer);
+    }
+
+    private static int copyInto(byte[] frame, byte[] buffer) {
+        System.arraycopy(frame, 0, buffer, 0, Math.min(frame.length, buffer.length));
+        return frame.length;
+    }
+
+    private void startPartialReceive(Msg msg) {
+        partialReceive = msg;
+        partialIndex = 0;
+    }
+
+    private byte[] nextPartialFrame() {
         byte[] frame = partialReceive.frame(partialIndex++);
         if (partialIndex == partialReceive.frameCount()) {
             partialReceive = null;

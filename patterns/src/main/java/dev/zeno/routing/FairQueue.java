@@ -69,6 +69,16 @@ public final class FairQueue {
         return lastPeer;
     }
 
+    /**
+     * Gives a bare frame the last receive returned back to the pipe it came from, once it was
+     * copied out and nothing refers to it (see {@link Pipe#recycle}).
+     */
+    public void recycle(byte[] frame) {
+        if (lastPeer != null) {
+            lastPeer.inbound().recycle(frame);
+        }
+    }
+
     /** True if some peer has a message queued now. */
     public boolean hasMessage() {
         for (Peer peer : rotation.peers()) {

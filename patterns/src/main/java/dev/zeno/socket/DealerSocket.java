@@ -57,6 +57,11 @@ public final class DealerSocket extends SocketBase {
     }
 
     @Override
+    public void recycleFrame(byte[] frame) {
+        fairQueue.recycle(frame);
+    }
+
+    @Override
     protected boolean canSend() {
         return loadBalancer.hasRoom();
     }

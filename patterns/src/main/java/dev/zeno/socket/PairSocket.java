@@ -81,6 +81,14 @@ public final class PairSocket extends SocketBase {
     }
 
     @Override
+    public void recycleFrame(byte[] frame) {
+        Peer current = peer;
+        if (current != null) {
+            current.inbound().recycle(frame);
+        }
+    }
+
+    @Override
     protected boolean canSend() {
         Peer current = writablePeer();
         return current != null && current.outbound().hasRoom();

@@ -40,6 +40,11 @@ public final class PullSocket extends SocketBase {
     }
 
     @Override
+    public void recycleFrame(byte[] frame) {
+        fairQueue.recycle(frame);
+    }
+
+    @Override
     protected boolean canSend() {
         return false;
     }

@@ -115,6 +115,14 @@ public abstract class SocketBase implements PeerOwner {
         return tryReceive();
     }
 
+    /**
+     * Gives back a bare frame that the last receive returned, once the caller has copied it
+     * out and nothing refers to it, to the pipe it came from ({@link Pipe#recycle}); only the
+     * types that receive bare frames know that pipe. The default drops it.
+     */
+    public void recycleFrame(byte[] frame) {
+    }
+
     /** True if a send would not block now (for pollers). */
     protected abstract boolean canSend();
 

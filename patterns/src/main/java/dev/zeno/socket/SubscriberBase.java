@@ -93,6 +93,11 @@ public abstract class SubscriberBase extends SocketBase {
     }
 
     @Override
+    public final void recycleFrame(byte[] frame) {
+        fairQueue.recycle(frame);
+    }
+
+    @Override
     protected final boolean canReceive() {
         if (prefetched == null) {
             prefetched = nextMatching();
@@ -106,6 +111,9 @@ public abstract class SubscriberBase extends SocketBase {
             byte[] first = element instanceof byte[] ? (byte[]) element : ((Msg) element).first();
             if (subscriptions.matches(first)) {
                 return element;
+            }
+            if (element instanceof byte[]) {
+                fairQueue.recycle(first); // dropped unseen: its array can be decoded into again
             }
         }
         return null;

@@ -40,13 +40,15 @@ final class Endpoints {
         return ipcDirectory.resolve("s" + COUNTER.incrementAndGet()).toString();
     }
 
-    /** A fresh endpoint of {@code transport} ("tcp" or "ipc") that can be bound and connected. */
+    /** A fresh endpoint of {@code transport} ("tcp", "ipc" or "inproc") that can be bound and connected. */
     static String fresh(String transport) {
         switch (transport) {
             case "tcp":
                 return "tcp://127.0.0.1:" + freePort();
             case "ipc":
                 return "ipc://" + ipcPath();
+            case "inproc":
+                return "inproc://endpoint-" + COUNTER.incrementAndGet();
             default:
                 throw new IllegalArgumentException(transport);
         }

@@ -39,6 +39,9 @@ public final class Pipe extends PipePad3 {
     /** Capacity of a pipe whose high-water mark is 0 (no limit). */
     public static final long UNLIMITED = Long.MAX_VALUE;
 
+    /** Where the reader gives back bare frames it copied out; null if nobody takes them. */
+    private final FrameRecycler frameRecycler;
+
     // The fields are in PipeLayout.java, padded apart by owner: see there why.
 
     /**
@@ -46,8 +49,18 @@ public final class Pipe extends PipePad3 {
      * convention).
      */
     public Pipe(long highWaterMark) {
+        this(highWaterMark, false);
+    }
+
+    /**
+     * A pipe holding at most {@code highWaterMark} messages (0: no limit), with a
+     * {@link FrameRecycler} if {@code recycleFrames}: for a connection's inbound pipe, whose
+     * writer decodes every frame into an array of its own.
+     */
+    public Pipe(long highWaterMark, boolean recycleFrames) {
         super(queueFor(checkHighWaterMark(highWaterMark)), capacityFor(highWaterMark),
                 publishBatchFor(capacityFor(highWaterMark)));
+        this.frameRecycler = recycleFrames ? new FrameRecycler(capacityFor(highWaterMark)) : null;
     }
 
     private static long checkHighWaterMark(long highWaterMark) {
@@ -225,6 +238,22 @@ public final class Pipe extends PipePad3 {
     /** An element from {@link #readElement} as a Msg (a bare frame is wrapped); null stays null. */
     public static Msg toMsg(Object element) {
         return element instanceof byte[] ? new Msg((byte[]) element) : (Msg) element;
+    }
+
+    /**
+     * Reader side: gives back a bare frame read from this pipe whose bytes the reader copied
+     * out and which nothing else refers to, for the writer to decode into again (see
+     * {@link FrameRecycler}). Does nothing on a pipe without a recycler.
+     */
+    public void recycle(byte[] frame) {
+        if (frameRecycler != null) {
+            frameRecycler.give(frame);
+        }
+    }
+
+    /** The recycler of this pipe's frames, for its writer's decoder; null if it has none. */
+    public FrameRecycler frameRecycler() {
+        return frameRecycler;
     }
 
     /** True if a message is queued now. Reader side only. */

@@ -4,18 +4,27 @@ import dev.zeno.bench.peer.BenchSocket;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A background thread that receives from a socket and counts, for the throughput benchmarks.
- * The receive timeout lets it notice {@link #stop()}.
+ * A background thread that receives from a socket and counts, for the throughput benchmarks:
+ * each frame as a new array, or copied into one reused buffer. The receive timeout lets it
+ * notice {@link #stop()}.
  */
 final class Drainer implements Runnable {
     private final BenchSocket socket;
     private final Thread thread;
+    /** The reused buffer to receive into; null to receive each frame as an array. */
+    private final byte[] buffer;
     final AtomicLong received = new AtomicLong();
     private volatile boolean stop;
     private volatile Throwable failure;
 
     Drainer(BenchSocket socket, String name) {
+        this(socket, name, 0);
+    }
+
+    /** A drainer receiving into a reused buffer of {@code bufferSize} bytes (0: new arrays). */
+    Drainer(BenchSocket socket, String name, int bufferSize) {
         this.socket = socket;
+        this.buffer = bufferSize > 0 ? new byte[bufferSize] : null;
         socket.setReceiveTimeoutMillis(100);
         this.thread = new Thread(this, name);
         this.thread.setDaemon(true);
@@ -31,8 +40,8 @@ final class Drainer implements Runnable {
         long count = 0;
         try {
             while (!stop) {
-                byte[] m = socket.receive();
-                if (m != null) {
+                boolean got = buffer != null ? socket.receiveInto(buffer) >= 0 : socket.receive() != null;
+                if (got) {
                     received.lazySet(++count);
                 }
             }

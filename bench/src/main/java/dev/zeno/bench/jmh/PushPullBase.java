@@ -29,9 +29,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * and I/O threads).
  *
  * <p>{@code lib}: {@code zeno} sends {@code byte[]} (a new message object per send, what most
- * code does), {@code zeno-prepared} re-sends one {@code Message} (the allocation floor: what
- * the library itself allocates per message), {@code jeromq} sends {@code byte[]} through
- * {@code org.zeromq.ZMQ.Socket}. Default high-water marks (1000).
+ * code does) and receives each frame as its array; {@code zeno-prepared} re-sends one
+ * {@code Message} and receives into one reused buffer ({@code receive(byte[])}): the
+ * allocation floor, what the library itself allocates per message; {@code jeromq} sends and
+ * receives {@code byte[]} through {@code org.zeromq.ZMQ.Socket}. Default high-water marks
+ * (1000).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -71,7 +73,7 @@ public abstract class PushPullBase {
         push.connect(bound);
         payload = new byte[size];
         prepared = push.prepare(payload);
-        drainer = new Drainer(pull, "jmh-pull").start();
+        drainer = new Drainer(pull, "jmh-pull", usePrepared ? size : 0).start();
     }
 
     /** Where the PULL socket binds (the PUSH socket connects to what the bind returns). */

@@ -27,6 +27,12 @@ public interface BenchSocket extends AutoCloseable {
     /** Receives one frame; null if the receive timeout ran out. */
     byte[] receive();
 
+    /**
+     * Receives one frame into {@code buffer} (truncating, like {@code zmq_recv}); returns its
+     * size, or -1 if the receive timeout ran out.
+     */
+    int receiveInto(byte[] buffer);
+
     /** The receive timeout in milliseconds; negative waits forever. */
     void setReceiveTimeoutMillis(int millis);
 

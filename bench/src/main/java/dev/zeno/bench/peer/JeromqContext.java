@@ -77,6 +77,11 @@ final class JeromqContext implements BenchContext {
         }
 
         @Override
+        public int receiveInto(byte[] buffer) {
+            return socket.recv(buffer, 0, buffer.length, 0);
+        }
+
+        @Override
         public void setReceiveTimeoutMillis(int millis) {
             socket.setReceiveTimeOut(millis < 0 ? -1 : millis);
         }

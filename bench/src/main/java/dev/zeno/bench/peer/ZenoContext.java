@@ -67,6 +67,11 @@ final class ZenoContext implements BenchContext {
         }
 
         @Override
+        public int receiveInto(byte[] buffer) {
+            return socket.receive(buffer);
+        }
+
+        @Override
         public void setReceiveTimeoutMillis(int millis) {
             socket.setReceiveTimeout(millis < 0 ? null : Duration.ofMillis(millis));
         }

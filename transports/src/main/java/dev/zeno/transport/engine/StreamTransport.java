@@ -139,9 +139,10 @@ public abstract class StreamTransport implements Transport {
     /**
      * A connection's peer: a pipe each way, bounded by the socket's high-water marks (0 is no
      * limit). {@code outgoing} for the connecting side, whose peer outlives its connections.
+     * The inbound pipe recycles frames: the engine decodes each into an array of its own.
      */
     static Peer newPeer(SocketOptions options, String endpoint, boolean outgoing) {
-        return new Peer(new Pipe(Math.max(0, options.receiveHighWaterMark)),
+        return new Peer(new Pipe(Math.max(0, options.receiveHighWaterMark), true),
                 new Pipe(Math.max(0, options.sendHighWaterMark)), endpoint, outgoing);
     }
 

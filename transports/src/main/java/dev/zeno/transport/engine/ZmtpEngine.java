@@ -167,6 +167,7 @@ final class ZmtpEngine implements IoHandler {
                      OutputLock outputLock) {
         this.inbound = inbound;
         this.inboundWaker = inboundWaker;
+        decoder.recycleFramesFrom(inbound.frameRecycler());
         this.outbound = outbound;
         this.outboundWaker = outboundWaker;
         this.outputLock = outputLock;

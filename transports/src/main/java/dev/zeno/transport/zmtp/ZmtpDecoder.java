@@ -1,5 +1,6 @@
 package dev.zeno.transport.zmtp;
 
+import dev.zeno.transport.FrameRecycler;
 import dev.zeno.transport.Msg;
 import dev.zeno.transport.Pipe;
 import java.nio.ByteBuffer;
@@ -49,8 +50,9 @@ import java.nio.ByteBuffer;
  * (2^31-9 bytes) or with a negative 64-bit size is refused whatever the limit. Bodies up to
  * 256 KiB are allocated whole at the header; larger ones grow as their bytes actually arrive
  * (doubling, so at most one extra copy), so with no limit set a lying header costs nothing.
- * Apart from that, the only allocations are each frame's own array, one {@link Msg} per message
- * and one object per command.
+ * Apart from that, the only allocations are each frame's own array (taken from a
+ * {@link FrameRecycler} when the engine gives one: {@link #recycleFramesFrom}), one {@link Msg}
+ * per multipart message and one object per command.
  *
  * <p>After a protocol error the decoder stays failed: every later call throws the same error.
  * Not thread-safe: one engine thread owns it.
@@ -89,6 +91,8 @@ public final class ZmtpDecoder {
     private static final int STATE_FAILED = 3;
 
     private final long maxMessageSize;
+    /** Where small message frames' arrays come from when recycled; null: always new. */
+    private FrameRecycler frameRecycler;
 
     private int state = STATE_FLAGS;
     private int flags;
@@ -123,6 +127,14 @@ public final class ZmtpDecoder {
     /** A decoder with no maximum message size. */
     public ZmtpDecoder() {
         this(UNLIMITED);
+    }
+
+    /**
+     * Decodes small message frames into arrays taken from {@code recycler} (null: new arrays),
+     * the one of the pipe the decoded messages go to.
+     */
+    public void recycleFramesFrom(FrameRecycler recycler) {
+        this.frameRecycler = recycler;
     }
 
     /** The maximum message size in bytes, or -1 for none. */
@@ -310,6 +322,8 @@ public final class ZmtpDecoder {
         bodyFilled = 0;
         if (frameSize == 0) {
             body = EMPTY;
+        } else if (frameRecycler != null && !isCommand && frameSize <= FrameRecycler.MAX_FRAME_SIZE) {
+            body = frameRecycler.take(frameSize);
         } else if (frameSize <= EAGER_ALLOCATION_LIMIT) {
             body = new byte[frameSize];
         } else {
