@@ -15,6 +15,9 @@ import org.jctools.queues.SpscUnboundedArrayQueue;
  * comparison until the pipe looks full. Waking is batched too: {@link #write} only enqueues;
  * {@link #flush} publishes with one full fence and then wakes the reader, whose waker returns
  * at once when nobody is parked. A steady stream therefore costs no system call per message.
+ * A writer parked at the high-water mark is woken only once the reader has drained the pipe to
+ * half of it (libzmq's low-water mark), so a writer that outruns its reader parks once per
+ * half a pipe, not once per publish.
  *
  * <p>An element is a {@link Msg}, or a single frame's {@code byte[]} written bare by
  * {@link #writeFrame}: the common one-frame message then costs no wrapper object on either
@@ -220,8 +223,8 @@ public final class Pipe extends PipePad3 {
      * <p>Finding the pipe empty publishes nothing: a reader that keeps up finds it empty about
      * once per message, and a publish there (a fence and a wake) cost the hand-off 15 %. It is
      * not needed either: the count is published every {@code publishBatch} reads and the batch
-     * is at most the capacity, so unpublished reads never exceed the capacity and a writer
-     * that sees the pipe full always has a publish (and its wake) still to come.
+     * is at most a quarter of the capacity, so a writer that sees the pipe full always has
+     * publishes still to come, and the one that finds half the pipe or less queued wakes it.
      */
     public Object readElement() {
         Object element = queue.relaxedPoll();
@@ -294,10 +297,15 @@ public final class Pipe extends PipePad3 {
         // empty about once per message.
         if (capacity != UNLIMITED && readPublished != read) {
             READ_PUBLISHED.setRelease(this, read);
-            // Pairs with the writer's fence in the socket's wait: a writer that parked because
-            // the pipe was full must see either this count or be woken.
-            VarHandle.fullFence();
-            writerWaker.wake();
+            // Wake a parked writer only at the low-water mark: a spinning writer sees the count
+            // anyway, and a parked one woken for 64 slots parks again at once. Waking it each
+            // publish made a tcp sender's threads switch twice as often (16 B: 7.1 -> 8.2 M msg/s).
+            if (queue.size() <= capacity / 2) {
+                // Pairs with the writer's fence in the socket's wait: a writer that parked
+                // because the pipe was full must see either this count or be woken.
+                VarHandle.fullFence();
+                writerWaker.wake();
+            }
         }
     }
 
