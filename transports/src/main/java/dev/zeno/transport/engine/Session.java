@@ -26,7 +26,7 @@ abstract class Session implements IoObject, EngineListener {
     protected ZmtpEngine engine;
     private PipeWaker inboundWaker;
     private PipeWaker outboundWaker;
-    private final OutputLock outputLock = new OutputLock();
+    private final HandoffLock outputLock = new HandoffLock();
     private boolean lingering;
     private Timer lingerTimer;
     private boolean ended;
@@ -55,6 +55,7 @@ abstract class Session implements IoObject, EngineListener {
     protected final void attachEngine(ZmtpEngine engine) {
         engine.attachPipes(peer.inbound(), inboundWaker, peer.outbound(), outboundWaker, outputLock);
         outboundWaker.startWriteThrough(engine);
+        peer.setInputReader(engine::readOnCallerThread);
     }
 
     /** True once the session has ended. */
@@ -148,6 +149,7 @@ abstract class Session implements IoObject, EngineListener {
             current.close(why, System.Logger.Level.DEBUG);
         }
         if (peer != null) {
+            peer.setInputReader(null);
             peer.inbound().closeWriter();
             peer.outbound().closeReader();
         }

@@ -1,6 +1,7 @@
 package dev.zeno.transport.engine;
 
 import dev.zeno.transport.Msg;
+import dev.zeno.transport.Peer;
 import dev.zeno.transport.Pipe;
 import dev.zeno.transport.SocketOptions;
 import dev.zeno.transport.zmtp.Greeting;
@@ -37,10 +38,19 @@ import java.util.ArrayDeque;
  * there is nothing to batch, and waking the I/O thread to write it would cost a thread
  * wake-up each way. So when the engine is idle (in the data phase, nothing pending, its waker
  * armed), the socket's thread writes the message itself ({@link #writeOnCallerThread}). The
- * session's {@link OutputLock} keeps the two threads from writing at once: every output pump
+ * session's {@link HandoffLock} keeps the two threads from writing at once: every output pump
  * of the I/O thread holds it, and work the I/O thread finds the lock held for (a PONG, a
  * PING, a pipe event) is handed back to it when the socket's thread releases the lock. A
  * partial write or an error is handed back too; the socket never sees them.
+ *
+ * <p><b>Read-through.</b> A REQ waiting for its reply may read it itself
+ * ({@link #readOnCallerThread}, through {@link Peer#readThrough()}): one non-blocking read
+ * into a buffer of its own, decoded into the inbound pipe, with no thread to wake. The
+ * engine's input {@link HandoffLock} keeps the two threads from reading at once; the I/O
+ * thread's reads, its resumption after a full pipe and {@link #close} all hold it (close
+ * waits the few microseconds a read-through takes). What the socket's thread must not do, it
+ * hands back: a command (PING: the heartbeat and the PONG are the I/O thread's), a full pipe,
+ * the end of the stream, an error.
  *
  * <p><b>Subscriptions.</b> A SUB or XSUB engine sends internal 0x01/0x00 messages as
  * SUBSCRIBE/CANCEL commands to ZMTP 3.1 peers and as-is to 3.0 peers; a PUB or XPUB engine
@@ -63,6 +73,8 @@ final class ZmtpEngine implements IoHandler {
     private static final int READS_PER_EVENT = 16;
     /** Batches written per readiness event before other connections get their turn. */
     private static final int WRITES_PER_EVENT = 16;
+    /** The socket thread's read buffer in read-through: a reply or two at a time. */
+    private static final int CALLER_READ_BUFFER_SIZE = 16 * 1024;
     /** The largest READY (or ERROR) we accept during the handshake. */
     private static final int HANDSHAKE_COMMAND_LIMIT = 64 * 1024;
 
@@ -93,7 +105,8 @@ final class ZmtpEngine implements IoHandler {
     private Greeting peerGreeting;
     private ZmtpDecoder decoder;
     private Timer handshakeTimer;
-    private long bytesReceived;
+    /** Volatile: the socket's thread counts what it reads through, the heartbeat reads it. */
+    private volatile long bytesReceived;
     /** The bytes being decoded: the thread's shared read buffer, or {@link #leftover}. */
     private ByteBuffer input = EMPTY;
     /** Undecoded bytes kept while the inbound pipe is full (the shared buffer is not ours to keep). */
@@ -113,9 +126,26 @@ final class ZmtpEngine implements IoHandler {
     private Object blocked;
     private boolean inboundUnflushed;
     /** Who writes the output now; the engine's own until the session's is attached. */
-    private OutputLock outputLock = new OutputLock();
+    private HandoffLock outputLock = new HandoffLock();
     /** A failure of a write on the socket's thread, for the I/O thread to close the connection with. */
     private volatile Throwable callerWriteFailure;
+
+    // ---- read-through (guarded by inputLock)
+    /** Who reads the channel and decodes now: the I/O thread, or the socket's thread. */
+    private final HandoffLock inputLock = new HandoffLock();
+    /** True while the I/O thread holds the input lock (so close does not wait for itself). I/O thread. */
+    private boolean ioThreadReading;
+    /** True while the socket's thread decodes: a full pipe or a command is left to the I/O thread. */
+    private boolean decodingOnCallerThread;
+    /** The socket's thread left work to the I/O thread and reads no more until it is done. */
+    private boolean inputHandedBack;
+    /** A command the socket's thread decoded, for the I/O thread to handle. */
+    private ZmtpCommand commandForIoThread;
+    /** The socket's thread's read buffer, made on its first read-through. */
+    private ByteBuffer callerReadBuffer;
+    /** A failure of a read on the socket's thread, for the I/O thread to close the connection with. */
+    private volatile Throwable callerReadFailure;
+    private final Runnable inputHandback = this::takeInputBack;
 
     /**
      * @param io the I/O thread that owns the channel
@@ -164,7 +194,7 @@ final class ZmtpEngine implements IoHandler {
      * {@code outboundWaker} when it is empty) while holding {@code outputLock}.
      */
     void attachPipes(Pipe inbound, PipeWaker inboundWaker, Pipe outbound, PipeWaker outboundWaker,
-                     OutputLock outputLock) {
+                     HandoffLock outputLock) {
         this.inbound = inbound;
         this.inboundWaker = inboundWaker;
         decoder.recycleFramesFrom(inbound.frameRecycler());
@@ -207,6 +237,11 @@ final class ZmtpEngine implements IoHandler {
             return;
         }
         phase = Phase.CLOSED;
+        if (!ioThreadReading) {
+            while (inputLock.isHeld()) {
+                Thread.onSpinWait(); // the socket's thread is reading through: a few microseconds
+            }
+        }
         LOG.log(level, () -> name + ": connection closed: " + reason);
         heartbeat.stop();
         if (handshakeTimer != null) {
@@ -274,8 +309,12 @@ final class ZmtpEngine implements IoHandler {
                 failed(failure);
                 return;
             }
-            if (blocked != null) {
-                resumeInput();
+            if (blocked != null && acquireInput()) {
+                try {
+                    readOrContinueInput();
+                } finally {
+                    releaseInput();
+                }
             }
             if (phase == Phase.DATA) {
                 pumpOutput();
@@ -307,7 +346,46 @@ final class ZmtpEngine implements IoHandler {
     // Reading
     // =====================================================================================
 
+    /** I/O thread: reads what the channel has, holding the input lock (or leaving it a note). */
     private void readInput() throws IOException {
+        if (!acquireInput()) {
+            return; // the socket's thread is reading through; it hands the input back when done
+        }
+        try {
+            readOrContinueInput();
+        } finally {
+            releaseInput();
+        }
+    }
+
+    /**
+     * Holding the input lock: goes on with the input, whoever left it how: after what the
+     * socket's thread handed back, with a message blocked on a full pipe, or reading.
+     */
+    private void readOrContinueInput() throws IOException {
+        if (inputHandedBack) {
+            continueHandedBackInput();
+        } else if (blocked != null) {
+            resumeInput();
+        } else {
+            readOwnedInput();
+        }
+    }
+
+    private boolean acquireInput() {
+        if (!inputLock.acquireOrDefer()) {
+            return false;
+        }
+        ioThreadReading = true;
+        return true;
+    }
+
+    private void releaseInput() {
+        ioThreadReading = false;
+        inputLock.releaseByIoThread();
+    }
+
+    private void readOwnedInput() throws IOException {
         for (int i = 0; i < READS_PER_EVENT && blocked == null && phase != Phase.CLOSED; i++) {
             int wanted;
             int n;
@@ -490,6 +568,9 @@ final class ZmtpEngine implements IoHandler {
             }
             if (result == ZmtpDecoder.Result.MESSAGE) {
                 deliver(decoder.takeElement());
+            } else if (decodingOnCallerThread) {
+                commandForIoThread = decoder.takeCommand();
+                return;
             } else {
                 handleCommand(decoder.takeCommand());
             }
@@ -526,6 +607,9 @@ final class ZmtpEngine implements IoHandler {
             return;
         }
         blocked = element;
+        if (decodingOnCallerThread) {
+            return; // the I/O thread waits for room: the socket's thread hands it back
+        }
         flushInbound(); // the socket must see what is queued to make room
         retryBlocked();
     }
@@ -559,6 +643,15 @@ final class ZmtpEngine implements IoHandler {
         if (!retryBlocked()) {
             return;
         }
+        decodeLeftover();
+        flushInbound();
+        if (blocked == null && phase == Phase.DATA) {
+            setWantRead(true);
+        }
+    }
+
+    /** Decodes the bytes kept while the pipe was full (or a command was handed back). */
+    private void decodeLeftover() throws IOException {
         if (leftover != null) {
             input = leftover;
             decodeMessages();
@@ -567,9 +660,126 @@ final class ZmtpEngine implements IoHandler {
                 input = EMPTY;
             }
         }
+    }
+
+    // =====================================================================================
+    // Read-through
+    // =====================================================================================
+
+    /**
+     * Socket thread (read-through): reads what the channel has now and decodes it into the
+     * inbound pipe, unless the I/O thread is reading; see the class comment.
+     *
+     * @return true if bytes were read (messages may be in the inbound pipe now)
+     */
+    boolean readOnCallerThread() {
+        if (phase != Phase.DATA || !inputLock.tryAcquire()) {
+            return false;
+        }
+        int read = 0;
+        boolean handedBackBefore = inputHandedBack;
+        try {
+            read = readIdleInput();
+        } catch (Throwable t) {
+            // not the caller's to see: the I/O thread closes the connection, as for its own reads
+            callerReadFailure = t;
+            inputHandedBack = true;
+        }
+        boolean ioThreadNeeded = inputHandedBack && !handedBackBefore;
+        if (inputLock.releaseBySocketThread() || ioThreadNeeded) {
+            io.execute(inputHandback);
+        }
+        return read > 0;
+    }
+
+    /**
+     * One non-blocking read into the caller's buffer, decoded into the inbound pipe. Holding
+     * the input lock.
+     *
+     * @return the bytes read (0 if none, or if the input is the I/O thread's to go on with)
+     */
+    private int readIdleInput() throws IOException {
+        if (phase != Phase.DATA || inputHandedBack || blocked != null || leftover != null) {
+            return 0;
+        }
+        ByteBuffer buffer = callerReadBuffer;
+        if (buffer == null) {
+            buffer = ByteBuffer.allocateDirect(CALLER_READ_BUFFER_SIZE);
+            callerReadBuffer = buffer;
+        }
+        buffer.clear();
+        int n = channel.read(buffer);
+        buffer.flip();
+        if (n <= 0) {
+            inputHandedBack = n < 0; // the end of the stream: the I/O thread reads it again and closes
+            return 0;
+        }
+        bytesReceived += n;
+        input = buffer;
+        decodingOnCallerThread = true;
+        try {
+            decodeMessages();
+        } finally {
+            decodingOnCallerThread = false;
+        }
+        keepLeftover(); // after a full pipe or a command: the caller's buffer is reused
+        if (leftover == null) {
+            input = EMPTY;
+        }
         flushInbound();
-        if (blocked == null && phase == Phase.DATA) {
-            setWantRead(true);
+        inputHandedBack = blocked != null || commandForIoThread != null;
+        return n;
+    }
+
+    /**
+     * I/O thread: the socket's thread released the input with work for us (a command, a full
+     * pipe, the end of the stream, a failure), or we wanted to read while it held the input.
+     */
+    private void takeInputBack() {
+        if (phase == Phase.CLOSED) {
+            return;
+        }
+        try {
+            Throwable failure = callerReadFailure;
+            if (failure != null) {
+                failed(failure);
+                return;
+            }
+            if (!acquireInput()) {
+                return; // taken again: it hands back again when it releases
+            }
+            try {
+                readOrContinueInput();
+            } finally {
+                releaseInput();
+            }
+            if (phase == Phase.DATA && !commands.isEmpty()) {
+                pumpOutput();
+            }
+        } catch (Throwable t) {
+            failed(t);
+        }
+    }
+
+    /**
+     * I/O thread, holding the input lock: takes over what the socket's thread left (a command,
+     * a message blocked on a full pipe, undecoded bytes), then reads on.
+     */
+    private void continueHandedBackInput() throws IOException {
+        inputHandedBack = false;
+        ZmtpCommand command = commandForIoThread;
+        if (command != null) {
+            commandForIoThread = null;
+            handleCommand(command);
+        }
+        if (blocked != null) {
+            resumeInput();
+        } else {
+            decodeLeftover();
+            flushInbound();
+        }
+        if (phase != Phase.CLOSED && blocked == null && leftover == null) {
+            readOwnedInput();
         }
     }
 

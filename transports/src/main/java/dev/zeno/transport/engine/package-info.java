@@ -12,16 +12,17 @@
  *   <li>{@code Session}, {@code ConnectSession}, {@code AcceptSession}: the socket-facing half
  *       of a connection, which outlives engines on the connecting side (reconnect with
  *       back-off) and handles linger; {@code PipeWaker}: the cheap waker on the engine's
- *       end of each pipe; {@code OutputLock}: who writes a connection's output, the I/O
- *       thread or (write-through, for REQ and REP) the socket's thread.</li>
+ *       end of each pipe; {@code HandoffLock}: who writes a connection's output or reads its
+ *       input, the I/O thread or (write-through and read-through, for REQ and REP) the
+ *       socket's thread.</li>
  *   <li>{@code Listener}: accepting on a bound endpoint.</li>
  *   <li>{@link dev.zeno.transport.engine.StreamTransport}: the {@link dev.zeno.transport.Transport}
  *       that tcp and ipc extend with their addressing.</li>
  * </ul>
  *
  * <p>Threading rule: everything except the wakers, {@code IoThread.execute} and the transport's
- * bind/connect entry points runs on the object's own I/O thread. The one exception is an
- * engine's output in write-through, done by the socket's thread while it holds the session's
- * {@code OutputLock}.
+ * bind/connect entry points runs on the object's own I/O thread. The exceptions are an
+ * engine's output in write-through and its input in read-through, done by the socket's thread
+ * while it holds the session's output or the engine's input {@code HandoffLock}.
  */
 package dev.zeno.transport.engine;

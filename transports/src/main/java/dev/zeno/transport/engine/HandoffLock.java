@@ -4,27 +4,30 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * Who writes a session's output now: the reading of its outbound pipe, its engine's encoder
- * and the channel's writes. Normally the I/O thread; for a REQ or REP socket, sometimes the
- * socket's own thread, which writes its message itself when the output is idle (see
- * {@link ZmtpEngine#writeOnCallerThread}) instead of waking the I/O thread.
+ * Who does one side of a connection's work now: normally its I/O thread, sometimes the
+ * socket's own thread, which does it itself to save a thread wake-up each way. A session's
+ * output lock covers the reading of its outbound pipe, its engine's encoder and the channel's
+ * writes (write-through: {@link ZmtpEngine#writeOnCallerThread}); an engine's input lock covers
+ * the channel's reads, the decoder and the writing of the inbound pipe (read-through:
+ * {@link ZmtpEngine#readOnCallerThread}).
  *
  * <p>Never blocks. The socket's thread only {@link #tryAcquire() tries}: if the I/O thread
- * holds the lock it wakes the I/O thread as before. The I/O thread {@link #acquireOrDefer()
- * leaves a note} instead of waiting; {@link #releaseBySocketThread()} reports the note, and
- * the socket's thread then hands the work back to the I/O thread, so nothing is left unsent.
- * The lock's CAS and volatile stores order each holder's writes before the next holder's reads.
+ * holds the lock it leaves the work to the I/O thread as before. The I/O thread {@link
+ * #acquireOrDefer() leaves a note} instead of waiting; {@link #releaseBySocketThread()}
+ * reports the note, and the socket's thread then hands the work back to the I/O thread, so
+ * nothing is left undone. The lock's CAS and volatile stores order each holder's writes before
+ * the next holder's reads.
  */
-final class OutputLock {
+final class HandoffLock {
     private static final int FREE = 0;
     private static final int HELD = 1;
-    /** Held, and the I/O thread has output work waiting for the holder to hand back. */
+    /** Held, and the I/O thread has work waiting for the holder to hand back. */
     private static final int HELD_WORK_WAITING = 2;
     private static final VarHandle STATE;
 
     static {
         try {
-            STATE = MethodHandles.lookup().findVarHandle(OutputLock.class, "state", int.class);
+            STATE = MethodHandles.lookup().findVarHandle(HandoffLock.class, "state", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -39,7 +42,7 @@ final class OutputLock {
 
     /**
      * I/O thread: takes the lock, or, if the socket's thread holds it, notes that the I/O
-     * thread has output work, which the holder hands back on release.
+     * thread has work, which the holder hands back on release.
      *
      * @return true if the I/O thread now holds the lock
      */
@@ -64,7 +67,7 @@ final class OutputLock {
     /**
      * Socket thread: releases the lock.
      *
-     * @return true if the I/O thread deferred output work meanwhile: the caller must wake it
+     * @return true if the I/O thread deferred work meanwhile: the caller must wake it
      */
     boolean releaseBySocketThread() {
         return (int) STATE.getAndSet(this, FREE) == HELD_WORK_WAITING;

@@ -11,11 +11,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The output lock shared by an I/O thread and a REQ or REP socket's thread. */
-class OutputLockTest {
+class HandoffLockTest {
 
     @Test
     void socketThreadTakesAFreeLockOnly() {
-        OutputLock lock = new OutputLock();
+        HandoffLock lock = new HandoffLock();
         assertTrue(lock.tryAcquire());
         assertTrue(lock.isHeld());
         assertFalse(lock.tryAcquire(), "held");
@@ -25,7 +25,7 @@ class OutputLockTest {
 
     @Test
     void ioThreadLeavesANoteThatTheSocketThreadReportsOnce() {
-        OutputLock lock = new OutputLock();
+        HandoffLock lock = new HandoffLock();
         assertTrue(lock.tryAcquire());
         assertFalse(lock.acquireOrDefer(), "the socket thread holds it: defer");
         assertFalse(lock.acquireOrDefer(), "a second note is the same note");
@@ -44,7 +44,7 @@ class OutputLockTest {
     @Test
     void neverHeldTwiceAndNoDeferredWorkLost() {
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
-            OutputLock lock = new OutputLock();
+            HandoffLock lock = new HandoffLock();
             AtomicInteger inside = new AtomicInteger();
             AtomicLong deferred = new AtomicLong();
             AtomicLong handedBack = new AtomicLong();
