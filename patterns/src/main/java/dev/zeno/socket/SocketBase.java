@@ -440,6 +440,7 @@ public abstract class SocketBase implements PeerOwner {
         if (element != null || timeoutNanos == 0) {
             return element;
         }
+        long deadline = timeoutNanos < 0 ? 0 : System.nanoTime() + timeoutNanos;
         for (int spin = 0, tries = receiveSpinTries(); spin < tries; spin++) {
             Thread.onSpinWait();
             element = tryReceiveElement();
@@ -447,11 +448,12 @@ public abstract class SocketBase implements PeerOwner {
                 return element;
             }
         }
-        element = receiveReadingThrough();
-        if (element != null) {
-            return element;
+        if (timeoutNanos < 0 || timeoutNanos > READ_THROUGH_NANOS) { // a poll must not outlast the timeout
+            element = receiveReadingThrough();
+            if (element != null) {
+                return element;
+            }
         }
-        long deadline = timeoutNanos < 0 ? 0 : System.nanoTime() + timeoutNanos;
         try {
             while (true) {
                 waker.arm();
