@@ -125,8 +125,8 @@ class ReceiveIntoBufferTest {
             byte[] probe = "A-probe".getBytes(StandardCharsets.US_ASCII);
             do {
                 pub.send(probe); // until the subscription has reached the publisher
-            } while (sub.receive(new byte[16]) < 0);
-            while (sub.hasReceiveMore() || receiveNow(sub)) {
+            } while (!receiveNow(sub));
+            while (receiveNow(sub)) {
                 // drain further probes
             }
             for (int i = 0; i < count; i++) {
