@@ -38,16 +38,16 @@ public final class LoadBalancer {
      * @return the peer that took it, or null if every peer is full (or there are none)
      */
     public Peer send(Msg msg) {
-        return sendElement(msg, null);
+        return sendElement(msg);
     }
 
     /** Like {@link #send}, for a single-frame message given as its bare frame (no wrapper). */
     public Peer sendFrame(byte[] frame) {
-        return sendElement(null, frame);
+        return sendElement(frame);
     }
 
-    /** Sends {@code frame} if it is not null, else {@code msg}. */
-    private Peer sendElement(Msg msg, byte[] frame) {
+    /** Sends a pipe element: a Msg, or a bare single frame (see {@link Pipe#writeElement}). */
+    private Peer sendElement(Object element) {
         int attempts = rotation.size();
         while (attempts-- > 0 && !rotation.isEmpty()) {
             Peer peer = rotation.current();
@@ -57,7 +57,7 @@ public final class LoadBalancer {
                 continue;
             }
             rotation.advance();
-            if (frame != null ? out.writeFrame(frame) : out.write(msg)) {
+            if (out.writeElement(element)) {
                 out.flush();
                 return peer;
             }

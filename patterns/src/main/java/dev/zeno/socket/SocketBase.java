@@ -149,21 +149,21 @@ public abstract class SocketBase implements PeerOwner {
     }
 
     /**
-     * Before a blocking receive sleeps, a type that expects its answer within microseconds
-     * from another process may read it off the connection itself ({@link Peer#readThrough()})
-     * for a bounded time; the element received, or null to sleep. The default does not.
+     * The peer whose connection a blocking receive polls before it sleeps, reading the answer
+     * off it itself ({@link Peer#readThrough()}): for a type that expects its answer within
+     * microseconds from another process. Null (the default) to sleep at once.
      */
-    protected Object receiveReadingThrough() {
+    protected Peer readThroughPeer() {
         return null;
     }
 
     /**
-     * Polls {@code peer}'s connection on this thread for up to {@value #READ_THROUGH_NANOS} ns,
-     * reading through (see {@link #receiveReadingThrough()}): the element received, or null.
-     * Only on a machine with more than one core, where the other side has a core of its own
-     * meanwhile.
+     * Polls the {@link #readThroughPeer()}'s connection on this thread for up to
+     * {@value #READ_THROUGH_NANOS} ns: the element received, or null. Only on a machine with
+     * more than one core, where the other side has a core of its own meanwhile.
      */
-    protected final Object receiveReadingThrough(Peer peer) {
+    private Object receiveReadingThrough() {
+        Peer peer = readThroughPeer();
         if (!MULTICORE || peer == null || peer.isInproc()) {
             return null;
         }

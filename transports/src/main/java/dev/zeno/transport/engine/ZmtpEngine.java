@@ -309,12 +309,8 @@ final class ZmtpEngine implements IoHandler {
                 failed(failure);
                 return;
             }
-            if (blocked != null && acquireInput()) {
-                try {
-                    readOrContinueInput();
-                } finally {
-                    releaseInput();
-                }
+            if (blocked != null) {
+                readInput();
             }
             if (phase == Phase.DATA) {
                 pumpOutput();
@@ -346,15 +342,21 @@ final class ZmtpEngine implements IoHandler {
     // Reading
     // =====================================================================================
 
-    /** I/O thread: reads what the channel has, holding the input lock (or leaving it a note). */
+    /**
+     * I/O thread: goes on with the input (see {@link #readOrContinueInput}) holding the input
+     * lock, or leaves the lock a note if the socket's thread is reading through: it hands the
+     * input back when done.
+     */
     private void readInput() throws IOException {
-        if (!acquireInput()) {
-            return; // the socket's thread is reading through; it hands the input back when done
+        if (!inputLock.acquireOrDefer()) {
+            return;
         }
+        ioThreadReading = true;
         try {
             readOrContinueInput();
         } finally {
-            releaseInput();
+            ioThreadReading = false;
+            inputLock.releaseByIoThread();
         }
     }
 
@@ -370,19 +372,6 @@ final class ZmtpEngine implements IoHandler {
         } else {
             readOwnedInput();
         }
-    }
-
-    private boolean acquireInput() {
-        if (!inputLock.acquireOrDefer()) {
-            return false;
-        }
-        ioThreadReading = true;
-        return true;
-    }
-
-    private void releaseInput() {
-        ioThreadReading = false;
-        inputLock.releaseByIoThread();
     }
 
     private void readOwnedInput() throws IOException {
@@ -745,14 +734,7 @@ final class ZmtpEngine implements IoHandler {
                 failed(failure);
                 return;
             }
-            if (!acquireInput()) {
-                return; // taken again: it hands back again when it releases
-            }
-            try {
-                readOrContinueInput();
-            } finally {
-                releaseInput();
-            }
+            readInput(); // if the socket's thread took the input again, it hands back again
             if (phase == Phase.DATA && !commands.isEmpty()) {
                 pumpOutput();
             }
