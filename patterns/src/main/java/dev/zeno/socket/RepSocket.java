@@ -36,17 +36,6 @@ public final class RepSocket extends SocketBase {
         fairQueue.add(peer);
     }
 
-    /** Spins only if a request can come from this process: see ReqSocket.receiveSpinTries. */
-    @Override
-    protected int receiveSpinTries() {
-        for (Peer peer : peers()) {
-            if (peer.isInproc()) {
-                return super.receiveSpinTries();
-            }
-        }
-        return 0;
-    }
-
     @Override
     protected void onDetach(Peer peer) {
         fairQueue.remove(peer);

@@ -82,9 +82,14 @@ final class FrameWriter {
         encoder.start(msg);
     }
 
-    /** Starts a single-frame message given as its bare frame. */
+    /**
+     * Starts a single-frame message given as its bare frame; a small one that fits goes into the
+     * batch at once.
+     */
     void startFrame(byte[] frame) {
-        encoder.startFrame(frame);
+        if (flushing || !encoder.encodeWhole(frame, batch)) {
+            encoder.startFrame(frame);
+        }
     }
 
     /** Starts a command. */

@@ -130,6 +130,23 @@ public final class ZmtpEncoder {
     }
 
     /**
+     * Copies a single-frame message given as its bare frame into {@code out} in one go, the
+     * common case of a small message; only when no item is in progress, the frame takes the
+     * short size form (up to 255 bytes) and all of it fits. Otherwise does nothing: start the
+     * frame instead ({@link #startFrame}).
+     *
+     * @return true if the frame is now completely in {@code out}
+     */
+    public boolean encodeWhole(byte[] frame, ByteBuffer out) {
+        int length = frame.length;
+        if (busy || length > ZmtpFlags.MAX_SHORT_SIZE || out.remaining() < 2 + length) {
+            return false;
+        }
+        out.put((byte) 0).put((byte) length).put(frame);
+        return true;
+    }
+
+    /**
      * Starts encoding {@code command}.
      *
      * @throws IllegalStateException if the previous item is not finished

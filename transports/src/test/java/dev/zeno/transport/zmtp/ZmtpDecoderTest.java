@@ -142,6 +142,74 @@ class ZmtpDecoderTest {
     }
 
     @Test
+    void theMaximumHoldsWhenEveryFrameLiesWholeInTheBuffer() {
+        // the whole-frame fast path must count the message too: 6 + 5 with both bodies present
+        rejects(new ZmtpDecoder(10), hex("01 06 61 61 61 61 61 61 00 05 62 62 62 62 62"), "at least 11 bytes");
+        rejects(new ZmtpDecoder(5), hex("00 06 61 61 61 61 61 61"), "6 bytes exceeds");
+    }
+
+    /**
+     * Random messages (0 to 300 bytes a frame, short and long size forms, multipart) and PINGs,
+     * fed whole and then in random pieces: whole short frames take the fast path and everything
+     * else the stepwise one, which must hand over to each other anywhere in a stream.
+     */
+    @Test
+    void randomStreamsDecodeTheSameWholeOrInRandomPieces() throws Exception {
+        Random random = new Random(11);
+        for (int round = 0; round < 20; round++) {
+            java.util.List<Object> sent = new java.util.ArrayList<>();
+            ByteBuffer wire = ByteBuffer.allocate(1 << 20);
+            ZmtpEncoder encoder = new ZmtpEncoder();
+            for (int i = 0; i < 200; i++) {
+                if (random.nextInt(10) == 0) {
+                    ZmtpCommand ping = ZmtpCommand.ping(10, new byte[] {(byte) i});
+                    encoder.start(ping);
+                    sent.add(ping);
+                } else {
+                    Msg msg = new Msg();
+                    for (int frames = 1 + random.nextInt(3); frames > 0; frames--) {
+                        byte[] frame = new byte[random.nextInt(4) == 0 ? 256 + random.nextInt(45) : random.nextInt(40)];
+                        random.nextBytes(frame);
+                        msg.add(frame);
+                    }
+                    encoder.start(msg);
+                    sent.add(msg);
+                }
+                assertTrue(encoder.encode(wire));
+            }
+            byte[] bytes = java.util.Arrays.copyOf(wire.array(), wire.position());
+            assertSameItems(sent, Decoded.all(bytes, ZmtpDecoder.UNLIMITED).items);
+            Decoded pieces = new Decoded();
+            ZmtpDecoder decoder = new ZmtpDecoder();
+            for (int pos = 0; pos < bytes.length; ) {
+                int length = Math.min(1 + random.nextInt(300), bytes.length - pos);
+                ByteBuffer in = ByteBuffer.wrap(bytes, pos, length).slice();
+                decoder.decodeAll(in, pieces);
+                assertFalse(in.hasRemaining());
+                pos += length;
+            }
+            assertSameItems(sent, pieces.items);
+        }
+    }
+
+    private static void assertSameItems(java.util.List<Object> sent, java.util.List<Object> decoded) {
+        assertEquals(sent.size(), decoded.size());
+        for (int i = 0; i < sent.size(); i++) {
+            if (sent.get(i) instanceof Msg msg) {
+                Msg got = (Msg) decoded.get(i);
+                assertEquals(msg.frameCount(), got.frameCount(), "item " + i);
+                for (int f = 0; f < msg.frameCount(); f++) {
+                    assertArrayEquals(msg.frame(f), got.frame(f), "item " + i + " frame " + f);
+                }
+            } else {
+                ZmtpCommand got = (ZmtpCommand) decoded.get(i);
+                assertEquals(ZmtpCommand.Kind.PING, got.kind());
+                assertArrayEquals(((ZmtpCommand) sent.get(i)).pingContext(), got.pingContext());
+            }
+        }
+    }
+
+    @Test
     void oversizeHeaderCostsNoAllocation() throws Exception {
         java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
         assumeTrue(bean instanceof com.sun.management.ThreadMXBean);

@@ -94,6 +94,21 @@ class ZmtpEncoderTest {
     }
 
     @Test
+    void encodeWholeCopiesASmallFrameThatFitsAndLeavesTheRestToStart() {
+        ZmtpEncoder encoder = new ZmtpEncoder();
+        ByteBuffer out = ByteBuffer.allocate(300);
+        assertTrue(encoder.encodeWhole(ascii("hi"), out));
+        assertArrayEquals(encodeWhole(new Msg(ascii("hi"))), Arrays.copyOf(out.array(), out.position()));
+        assertFalse(encoder.encodeWhole(new byte[256], out), "long size form: start it instead");
+        out.position(300 - 4);
+        assertFalse(encoder.encodeWhole(ascii("abc"), out), "does not fit whole");
+        assertEquals(300 - 4, out.position(), "nothing written");
+        encoder.startFrame(ascii("abc"));
+        assertFalse(encoder.encode(out));
+        assertFalse(encoder.encodeWhole(ascii("x"), ByteBuffer.allocate(10)), "an item is in progress");
+    }
+
+    @Test
     void moreFlagOnAllButTheLastFrame() {
         byte[] wire = encodeWhole(Msg.of(ascii("a"), new byte[0], new byte[300], ascii("z")));
         assertArrayEquals(hex("01 01 61 01 00 03 00 00 00 00 00 00 01 2c"), Arrays.copyOf(wire, 14));
