@@ -411,15 +411,9 @@ public abstract class SocketBase implements PeerOwner {
         if (trySendElement(msg, frame)) {
             return true;
         }
-        return timeoutNanos != 0 && awaitRoom(msg, frame, timeoutNanos);
-    }
-
-    /**
-     * The rest of a send that found no room at once: spins, then parks until the message goes
-     * or the time runs out. A method of its own so that the common send stays small: the JIT
-     * compiles it early, and the waiting's rare turns recompile only this.
-     */
-    private boolean awaitRoom(Msg msg, byte[] frame, long timeoutNanos) {
+        if (timeoutNanos == 0) {
+            return false;
+        }
         for (int spin = 0, tries = spinTries(); spin < tries; spin++) {
             Thread.onSpinWait();
             if (trySendElement(msg, frame)) {
@@ -465,16 +459,6 @@ public abstract class SocketBase implements PeerOwner {
         if (element != null || timeoutNanos == 0) {
             return element;
         }
-        return awaitElement(timeoutNanos);
-    }
-
-    /**
-     * The rest of a receive that found nothing at once: spins, polls the connection
-     * (read-through), then parks until a message comes or the time runs out. Kept apart from
-     * {@link #receiveElement} for the same reason as {@link #awaitRoom}.
-     */
-    private Object awaitElement(long timeoutNanos) {
-        Object element;
         long deadline = timeoutNanos < 0 ? 0 : System.nanoTime() + timeoutNanos;
         for (int spin = 0, tries = receiveSpinTries(); spin < tries; spin++) {
             Thread.onSpinWait();
