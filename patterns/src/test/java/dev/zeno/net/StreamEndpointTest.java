@@ -131,32 +131,64 @@ class StreamEndpointTest {
         }
     }
 
+    /**
+     * As libzmq's zmq_unbind: the endpoint stops accepting and the connections accepted through
+     * it end; the socket's other endpoint and its peer are untouched.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"tcp", "ipc"})
-    void unbindStopsAcceptingButKeepsPeersAlreadyConnected(String transport) {
+    void unbindStopsAcceptingAndEndsThePeersAcceptedThroughIt(String transport) {
         try (Context ctx = new Context(); Socket server = ctx.socket(SocketType.DEALER);
-             Socket client = ctx.socket(SocketType.DEALER); Socket late = ctx.socket(SocketType.DEALER)) {
+             Socket client = ctx.socket(SocketType.DEALER); Socket other = ctx.socket(SocketType.DEALER);
+             Socket late = ctx.socket(SocketType.DEALER)) {
             server.setReceiveTimeout(WAIT);
-            client.setReceiveTimeout(WAIT);
+            other.setReceiveTimeout(WAIT);
             String endpoint = server.bind(Endpoints.fresh(transport));
+            String kept = server.bind(Endpoints.fresh(transport));
+            client.setReconnectInterval(Duration.ofMillis(20));
             client.connect(endpoint);
+            other.connect(kept);
             assertTrue(client.send("before"));
             assertEquals("before", server.receiveString());
+            assertTrue(other.send("hello"));
+            assertEquals("hello", server.receiveString());
+
             server.unbind(endpoint);
-            // the peer accepted through the endpoint stays, in both directions
+            // the server drops the client's peer: DEALER's round robin then sends every probe
+            // to the other peer (with both, one each)
+            server.setSendTimeout(Duration.ZERO);
+            other.setReceiveTimeout(Duration.ofMillis(100));
+            client.setReceiveTimeout(Duration.ofMillis(100));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (true) {
+                assertTrue(System.nanoTime() < deadline, "the peer accepted through the unbound endpoint stayed");
+                assertTrue(server.send("probe"), "the server lost its other peer too");
+                assertTrue(server.send("probe"), "the server lost its other peer too");
+                int atOther = drain(other);
+                int atClient = drain(client);
+                if (atOther == 2 && atClient == 0) {
+                    break;
+                }
+            }
+            // what the client sends now goes nowhere: it keeps reconnecting to a closed endpoint
             assertTrue(client.send("after"));
-            assertEquals("after", server.receiveString());
-            assertTrue(server.send("reply"));
-            assertEquals("reply", client.receiveString());
-            // a new connection is refused: the late peer keeps retrying and never gets through
             late.setReconnectInterval(Duration.ofMillis(20));
             late.connect(endpoint);
             assertTrue(late.send("late"));
-            assertTrue(client.send("still here"));
+            assertTrue(other.send("still here"));
             assertEquals("still here", server.receiveString());
             server.setReceiveTimeout(Duration.ofSeconds(1));
-            assertNull(server.receiveString(), "a peer connected after unbind");
+            assertNull(server.receiveString(), "a message came through the unbound endpoint");
         }
+    }
+
+    /** Receives until nothing more comes within the socket's timeout; returns how many came. */
+    private static int drain(Socket socket) {
+        int count = 0;
+        while (socket.receiveString() != null) {
+            count++;
+        }
+        return count;
     }
 
     @Test

@@ -4,19 +4,25 @@ import dev.zeno.transport.Peer;
 import dev.zeno.transport.PeerOwner;
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
+import java.util.function.Consumer;
 
 /**
  * The bound side of one accepted connection. Its peer is made only when the handshake has
  * succeeded (so a connection that fails its handshake never reaches the socket), with the
  * socket's high-water marks, and attached to the socket. When the connection ends, the peer's
  * pipes are ended so the socket drains and detaches it; there is no reconnect on this side.
+ * The connection also ends when its endpoint is unbound ({@link #closeFor}).
  */
 final class AcceptSession extends Session {
     private final SocketChannel channel;
+    /** Told when the session ends, so its listener stops tracking it. */
+    private final Consumer<AcceptSession> ended;
 
-    AcceptSession(IoThread io, PeerOwner owner, String endpoint, SocketChannel channel) {
+    AcceptSession(IoThread io, PeerOwner owner, String endpoint, SocketChannel channel,
+                  Consumer<AcceptSession> ended) {
         super(io, owner, endpoint);
         this.channel = channel;
+        this.ended = ended;
     }
 
     /** Registers with the I/O thread and starts the handshake. I/O thread. */
@@ -28,6 +34,9 @@ final class AcceptSession extends Session {
                 // closing anyway
             }
             return;
+        }
+        if (isEnded()) {
+            return; // its endpoint was unbound before it started (closeFor closed the channel)
         }
         io.register(this);
         if (isEnded()) {
@@ -45,10 +54,18 @@ final class AcceptSession extends Session {
 
     @Override
     public void shutdown() {
+        closeFor("the context is closing");
+    }
+
+    /**
+     * Closes the connection for {@code why}: at once during the handshake, else after sending
+     * what is queued, within the linger. I/O thread.
+     */
+    void closeFor(String why) {
         if (peer == null) {
-            end("the context is closing");
+            end(why);
         } else {
-            startLinger("the context is closing");
+            startLinger(why);
         }
     }
 
@@ -76,6 +93,7 @@ final class AcceptSession extends Session {
 
     @Override
     protected void onEnd() {
+        ended.accept(this);
         if (engine == null) {
             try {
                 channel.close();

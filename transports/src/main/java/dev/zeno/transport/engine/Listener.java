@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -14,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>{@link #close()} is synchronous: it returns once the listening socket is really closed (a
  * registered channel's socket is only released when its selector processes the cancelled key),
- * so the port or ipc path can be bound again at once.
+ * so the port or ipc path can be bound again at once. It also ends the connections accepted
+ * here, as libzmq's {@code zmq_unbind} does: each lingers for what it has queued, then closes.
  */
 final class Listener implements IoHandler, IoObject {
     private static final System.Logger LOG = System.getLogger(Listener.class.getName());
@@ -30,6 +33,8 @@ final class Listener implements IoHandler, IoObject {
     private final Runnable cleanup;
     private SelectionKey key;
     private boolean closed;
+    /** Accepted connections not ended yet; they run on any I/O thread of the pool. */
+    private final Set<AcceptSession> sessions = ConcurrentHashMap.newKeySet();
 
     Listener(IoThreadPool pool, IoThread io, ServerSocketChannel channel, String endpoint, PeerOwner owner,
              StreamTransport transport, Runnable cleanup) {
@@ -91,7 +96,8 @@ final class Listener implements IoHandler, IoObject {
                 accepted.close();
                 return;
             }
-            AcceptSession session = new AcceptSession(target, owner, endpoint, accepted);
+            AcceptSession session = new AcceptSession(target, owner, endpoint, accepted, sessions::remove);
+            sessions.add(session);
             if (target == io) {
                 session.start();
             } else {
@@ -123,28 +129,38 @@ final class Listener implements IoHandler, IoObject {
     }
 
     /**
-     * Stops accepting and releases the endpoint; returns once it is released (or after a
-     * bounded wait). Any thread except this listener's I/O thread inside a handler.
+     * Stops accepting, releases the endpoint and ends the connections accepted here (each sends
+     * what it has queued, within the linger, on its own I/O thread); returns once the endpoint
+     * is released (or after a bounded wait). Any thread except this listener's I/O thread
+     * inside a handler.
      */
     void close() {
         if (io.inThread()) {
             closeNow(false);
-            return;
-        }
-        CountDownLatch done = new CountDownLatch(1);
-        io.execute(() -> {
+        } else {
+            CountDownLatch done = new CountDownLatch(1);
+            io.execute(() -> {
+                try {
+                    closeNow(true);
+                } finally {
+                    done.countDown();
+                }
+            });
             try {
-                closeNow(true);
-            } finally {
-                done.countDown();
+                if (!done.await(10, TimeUnit.SECONDS)) {
+                    LOG.log(System.Logger.Level.WARNING, endpoint + ": unbind did not complete within 10 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        });
-        try {
-            if (!done.await(10, TimeUnit.SECONDS)) {
-                LOG.log(System.Logger.Level.WARNING, endpoint + ": unbind did not complete within 10 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        }
+        endAccepted(); // after the listener closed: no connection is accepted after this
+    }
+
+    /** Ends the connections accepted here, each on its own I/O thread. */
+    private void endAccepted() {
+        for (AcceptSession session : sessions) {
+            session.io.execute(() -> session.closeFor("its endpoint was unbound"));
         }
     }
 
