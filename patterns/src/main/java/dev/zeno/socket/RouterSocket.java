@@ -69,11 +69,13 @@ public final class RouterSocket extends SocketBase {
     @Override
     protected Msg tryReceive() {
         identifyLateComers();
-        Msg msg = fairQueue.receive();
-        if (msg == null) {
+        Object element = fairQueue.receiveElement();
+        if (element == null) {
             return null;
         }
-        return msg.withFrontFrame(routingTable.identityOf(fairQueue.lastPeer()));
+        byte[] identity = routingTable.identityOf(fairQueue.lastPeer());
+        // a bare frame gets the identity in one message, not wrapped first and then copied
+        return element instanceof byte[] frame ? Msg.of(identity, frame) : ((Msg) element).withFrontFrame(identity);
     }
 
     @Override

@@ -51,6 +51,14 @@ public final class Msg {
         return new Msg(copy, copy.length);
     }
 
+    /**
+     * A two-frame message, {@code first} then {@code second} (taken, not copied): one frame
+     * list, no varargs copy (ROUTER's identity in front of a single frame).
+     */
+    public static Msg of(byte[] first, byte[] second) {
+        return new Msg(new byte[][] {requireFrame(first), requireFrame(second)}, 2);
+    }
+
     /** A single-frame message holding the UTF-8 bytes of {@code text}. */
     public static Msg ofString(String text) {
         return new Msg(text.getBytes(StandardCharsets.UTF_8));

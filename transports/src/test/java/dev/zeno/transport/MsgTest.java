@@ -39,6 +39,15 @@ class MsgTest {
     }
 
     @Test
+    void twoFramesTakenAsTheyAre() {
+        Msg msg = Msg.of(a, b);
+        assertEquals(2, msg.frameCount());
+        assertSame(a, msg.frame(0));
+        assertSame(b, msg.frame(1));
+        assertThrows(NullPointerException.class, () -> Msg.of(a, (byte[]) null));
+    }
+
+    @Test
     void addingToASingleFrameMessageSpillsIntoAnArray() {
         Msg msg = new Msg(a).add(b).add(a);
         assertEquals(3, msg.frameCount());
