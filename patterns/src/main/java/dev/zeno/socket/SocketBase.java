@@ -157,7 +157,7 @@ public abstract class SocketBase implements PeerOwner {
     }
 
     /** {@link #SPIN_TRIES} if a peer is inproc, else 0 (see there why). */
-    protected final int spinTries() {
+    private int spinTries() {
         return inprocPeers > 0 ? SPIN_TRIES : 0;
     }
 

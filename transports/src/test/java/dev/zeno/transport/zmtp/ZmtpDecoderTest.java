@@ -15,6 +15,8 @@ import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -157,7 +159,7 @@ class ZmtpDecoderTest {
     void randomStreamsDecodeTheSameWholeOrInRandomPieces() throws Exception {
         Random random = new Random(11);
         for (int round = 0; round < 20; round++) {
-            java.util.List<Object> sent = new java.util.ArrayList<>();
+            List<Object> sent = new ArrayList<>();
             ByteBuffer wire = ByteBuffer.allocate(1 << 20);
             ZmtpEncoder encoder = new ZmtpEncoder();
             for (int i = 0; i < 200; i++) {
@@ -192,7 +194,7 @@ class ZmtpDecoderTest {
         }
     }
 
-    private static void assertSameItems(java.util.List<Object> sent, java.util.List<Object> decoded) {
+    private static void assertSameItems(List<Object> sent, List<Object> decoded) {
         assertEquals(sent.size(), decoded.size());
         for (int i = 0; i < sent.size(); i++) {
             if (sent.get(i) instanceof Msg msg) {
