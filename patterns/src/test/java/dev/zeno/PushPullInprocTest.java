@@ -25,6 +25,28 @@ class PushPullInprocTest {
         }
     }
 
+    /** As in libzmq: unbinding an inproc name frees the name; peers already connected stay. */
+    @Test
+    void unbindKeepsPeersAlreadyConnectedButRefusesNewOnes() {
+        try (Context ctx = new Context();
+             Socket push = ctx.socket(SocketType.PUSH);
+             Socket late = ctx.socket(SocketType.PUSH);
+             Socket pull = ctx.socket(SocketType.PULL)) {
+            pull.setReceiveTimeout(Duration.ofSeconds(5));
+            pull.bind("inproc://unbound");
+            push.connect("inproc://unbound");
+            assertTrue(push.send("before"));
+            assertEquals("before", pull.receiveString());
+            pull.unbind("inproc://unbound");
+            assertTrue(push.send("after"));
+            assertEquals("after", pull.receiveString());
+            late.connect("inproc://unbound"); // waits for a bind that does not come
+            assertTrue(late.send("late"));
+            pull.setReceiveTimeout(Duration.ofMillis(300));
+            assertNull(pull.receiveString(), "a peer connected after unbind");
+        }
+    }
+
     @Test
     void multipartArrivesWhole() {
         try (Context ctx = new Context();
