@@ -12,6 +12,8 @@ public final class FairQueue {
     private final PeerRotation rotation = new PeerRotation();
     private final PeerEndListener endListener;
     private Peer lastPeer;
+    /** The peer when there is exactly one, else null: see LoadBalancer's field of that name. */
+    private Peer onlyPeer;
 
     /** A fair queue that reports ended peers to {@code endListener}. */
     public FairQueue(PeerEndListener endListener) {
@@ -21,11 +23,13 @@ public final class FairQueue {
     /** Adds a peer. */
     public void add(Peer peer) {
         rotation.add(peer);
+        onlyPeer = rotation.only();
     }
 
     /** Removes a peer. */
     public void remove(Peer peer) {
         rotation.remove(peer);
+        onlyPeer = rotation.only();
         if (lastPeer == peer) {
             lastPeer = null;
         }
@@ -46,6 +50,18 @@ public final class FairQueue {
      * {@link Pipe#readElement()}), or null if no peer has one.
      */
     public Object receiveElement() {
+        Peer only = onlyPeer;
+        if (only != null) {
+            Object element = only.inbound().readElement();
+            if (element != null) {
+                lastPeer = only;
+                return element;
+            }
+            if (only.inbound().isDrained()) {
+                endListener.peerEnded(only); // removes it via the socket
+            }
+            return null;
+        }
         int attempts = rotation.size();
         while (attempts-- > 0 && !rotation.isEmpty()) {
             Peer peer = rotation.current();

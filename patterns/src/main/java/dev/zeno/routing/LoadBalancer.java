@@ -11,6 +11,12 @@ import dev.zeno.transport.Pipe;
 public final class LoadBalancer {
     private final PeerRotation rotation = new PeerRotation();
     private final PeerEndListener endListener;
+    /**
+     * The peer when there is exactly one, else null: a socket with one peer (the common case)
+     * then sends without the rotation's list and cursor, a few loads and a store less per
+     * message on a path that costs tens of nanoseconds.
+     */
+    private Peer onlyPeer;
 
     /** A load balancer that reports ended peers to {@code endListener}. */
     public LoadBalancer(PeerEndListener endListener) {
@@ -20,11 +26,13 @@ public final class LoadBalancer {
     /** Adds a peer at the end of the rotation. */
     public void add(Peer peer) {
         rotation.add(peer);
+        onlyPeer = rotation.only();
     }
 
     /** Removes a peer. */
     public void remove(Peer peer) {
         rotation.remove(peer);
+        onlyPeer = rotation.only();
     }
 
     /** The number of peers. */
@@ -48,6 +56,15 @@ public final class LoadBalancer {
 
     /** Sends a pipe element: a Msg, or a bare single frame (see {@link Pipe#writeElement}). */
     private Peer sendElement(Object element) {
+        Peer only = onlyPeer;
+        if (only != null && !only.outbound().isReaderClosed()) {
+            Pipe out = only.outbound();
+            if (out.writeElement(element)) {
+                out.flush();
+                return only;
+            }
+            return null;
+        }
         int attempts = rotation.size();
         while (attempts-- > 0 && !rotation.isEmpty()) {
             Peer peer = rotation.current();

@@ -31,6 +31,11 @@ final class PeerRotation {
         }
     }
 
+    /** The peer if there is exactly one, else null. */
+    Peer only() {
+        return peers.size() == 1 ? peers.get(0) : null;
+    }
+
     int size() {
         return peers.size();
     }
