@@ -87,9 +87,10 @@ public final class Pipe extends PipePad3 {
 
     /**
      * How many reads the reader makes before it publishes its count. Small enough that a
-     * writer at the high-water mark finds room within its spin (about 6 us, see SocketBase)
-     * while the reader is draining: at 50-100 ns a read, 256 reads took longer than the spin,
-     * so a full pipe always sent the writer to park and made the reader pay for an unpark.
+     * writer at the high-water mark finds room within its spin (see SocketBase) while the
+     * reader is draining: when the spin lasted about 6 us, 256 reads at 50-100 ns each took
+     * longer, so a full pipe always sent the writer to park and made the reader pay for an
+     * unpark.
      * A publish is one ordered store and a fence, so every 64 reads costs next to nothing.
      */
     private static long publishBatchFor(long capacity) {
