@@ -443,7 +443,7 @@ public abstract class SocketBase implements PeerOwner {
 
     /**
      * The sleeping half of a send: arms the waker and parks until the send is taken or the time
-     * is up. The time counts from here; the spin before it lasts a few microseconds.
+     * is up. The time counts from here, after the spin (tens of microseconds, inproc only).
      */
     private boolean awaitSend(Msg msg, byte[] frame, long timeoutNanos) {
         long deadline = timeoutNanos < 0 ? 0 : System.nanoTime() + timeoutNanos;
@@ -498,7 +498,7 @@ public abstract class SocketBase implements PeerOwner {
     /**
      * The sleeping half of a receive (small apart for the JIT, as {@link #sendElement}): polls
      * the connection of a {@link #readThroughPeer()}, then arms the waker and parks until an
-     * element comes or the time is up.
+     * element comes or the time is up. The time counts from here, as for a send.
      */
     private Object awaitElement(long timeoutNanos) {
         long deadline = timeoutNanos < 0 ? 0 : System.nanoTime() + timeoutNanos;
