@@ -162,8 +162,8 @@ public abstract class SocketBase implements PeerOwner {
         return spinTries();
     }
 
-    /** {@link #SPIN_TRIES} if a peer is inproc, else 0 (see there why). */
-    private int spinTries() {
+    /** {@link #SPIN_TRIES} if a peer is inproc, else 0 (see there why). Package-private for a test. */
+    int spinTries() {
         return inprocPeers > 0 ? SPIN_TRIES : 0;
     }
 
