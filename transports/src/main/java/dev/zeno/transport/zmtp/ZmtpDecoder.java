@@ -189,17 +189,9 @@ public final class ZmtpDecoder {
             byte[] frame = size == 0 ? EMPTY : frameRecycler != null ? frameRecycler.take(size) : new byte[size];
             in.get(position + 2, frame, 0, size);
             in.position(position + 2 + size);
-            if (flags == 0) {
-                message = partial == null ? frame : partial.add(frame);
-                partial = null;
-                messageBytes = 0;
+            if (addMessageFrame(frame, flags != 0) != null) {
                 return Result.MESSAGE;
             }
-            if (partial == null) {
-                partial = new Msg();
-            }
-            partial.add(frame);
-            messageBytes += size;
         }
     }
 
@@ -411,7 +403,17 @@ public final class ZmtpDecoder {
             }
             return Result.COMMAND;
         }
-        if ((flags & ZmtpFlags.MORE) != 0) {
+        return addMessageFrame(frame, (flags & ZmtpFlags.MORE) != 0);
+    }
+
+    /**
+     * Adds a whole message frame: to the message in progress if {@code more} follow, else it
+     * ends the message. Both paths of {@link #decode} end their frames here.
+     *
+     * @return {@link Result#MESSAGE} once the message is complete, else null
+     */
+    private Result addMessageFrame(byte[] frame, boolean more) {
+        if (more) {
             if (partial == null) {
                 partial = new Msg();
             }
@@ -419,12 +421,8 @@ public final class ZmtpDecoder {
             messageBytes += frame.length;
             return null;
         }
-        if (partial == null) {
-            message = frame;
-        } else {
-            message = partial.add(frame);
-            partial = null;
-        }
+        message = partial == null ? frame : partial.add(frame);
+        partial = null;
         messageBytes = 0;
         return Result.MESSAGE;
     }
