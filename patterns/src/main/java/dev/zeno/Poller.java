@@ -23,8 +23,10 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>A poll waits without spinning: it arms each socket's waker for the polling thread,
  * checks the sockets again, and parks until a pipe, a new peer or a close wakes it, or the
- * timeout passes. "Readable" means a receive would return a message now, "writable" that a
- * send would not wait (for a REQ or REP, also that the pattern allows it now).
+ * timeout passes (a park that begins while an arm is settling ends when it has settled, and
+ * the poller scans again: see {@code SocketWaker}). "Readable" means a receive would return
+ * a message now, "writable" that a send would not wait (for a REQ or REP, also that the
+ * pattern allows it now).
  *
  * <p>Like a socket, a poller is used by one thread at a time, and that thread must be the
  * only one using the registered sockets while it polls. Closing a registered socket (or its
@@ -129,14 +131,18 @@ public final class Poller {
                 if (count > 0) {
                     return count;
                 }
-                if (timeoutNanos < 0) {
+                long now = System.nanoTime();
+                long limit = timeoutNanos < 0 ? Long.MAX_VALUE : deadline - now;
+                if (limit <= 0) {
+                    return 0;
+                }
+                long unsettled = longestUnsettled(now);
+                if (unsettled > 0) {
+                    LockSupport.parkNanos(this, Math.min(limit, unsettled)); // then scan again
+                } else if (timeoutNanos < 0) {
                     LockSupport.park(this);
                 } else {
-                    long remaining = deadline - System.nanoTime();
-                    if (remaining <= 0) {
-                        return 0;
-                    }
-                    LockSupport.parkNanos(this, remaining);
+                    LockSupport.parkNanos(this, limit);
                 }
                 if (me.isInterrupted()) {
                     throw new InterruptedOperationException("interrupted while polling " + sockets.size() + " sockets");
@@ -179,6 +185,15 @@ public final class Poller {
     }
 
     /** Checks every socket for its events; returns how many are ready. */
+    /** The longest any registered socket's arm still takes to settle; 0 or less if all have. */
+    private long longestUnsettled(long now) {
+        long longest = 0;
+        for (Socket socket : sockets) {
+            longest = Math.max(longest, socket.base().waker().unsettledNanos(now));
+        }
+        return longest;
+    }
+
     private int scan() {
         int count = 0;
         for (int i = 0; i < sockets.size(); i++) {

@@ -98,15 +98,18 @@ public final class Distributor {
 
     /**
      * Ends the send in progress: one full fence publishes the message in every pipe written
-     * (see {@link Pipe#flushAfterFence()}), then each reader is woken if it sleeps; then the
-     * peers found ended are reported.
+     * (see {@link Pipe#flushAfterFence()}; none if no reader's waker needs it, as when every
+     * subscriber is an inproc socket), then each reader is woken if it sleeps; then the peers
+     * found ended are reported.
      *
      * @return how many peers took the message
      */
     public int endSend() {
         int delivered = writtenCount;
         if (delivered > 0) {
-            VarHandle.fullFence();
+            if (anyReaderNeedsFence(delivered)) {
+                VarHandle.fullFence();
+            }
             for (int i = 0; i < delivered; i++) {
                 written[i].flushAfterFence();
                 written[i] = null;
@@ -116,6 +119,15 @@ public final class Distributor {
         sending = null;
         reportEnded();
         return delivered;
+    }
+
+    private boolean anyReaderNeedsFence(int delivered) {
+        for (int i = 0; i < delivered; i++) {
+            if (written[i].readerNeedsFence()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Reports ended peers after the loop: the listener removes them from this list. */

@@ -284,6 +284,9 @@ public abstract class SocketBase implements PeerOwner {
             peer.close();
             return;
         }
+        if (peer.isInproc()) {
+            waker.settleArms(); // before the pipe has the waker: see SocketWaker
+        }
         peer.inbound().setReaderWaker(waker);
         peer.outbound().setWriterWaker(waker);
         peers.add(peer);
@@ -455,7 +458,7 @@ public abstract class SocketBase implements PeerOwner {
                     return true;
                 }
                 checkOpen();
-                if (!parkUntil(deadline, timeoutNanos)) {
+                if (!parkUntil(deadline, timeoutNanos, false)) {
                     return false;
                 }
             }
@@ -517,7 +520,7 @@ public abstract class SocketBase implements PeerOwner {
                     return element;
                 }
                 checkOpen();
-                if (!parkUntil(deadline, timeoutNanos)) {
+                if (!parkUntil(deadline, timeoutNanos, true)) {
                     return null;
                 }
             }
@@ -541,16 +544,24 @@ public abstract class SocketBase implements PeerOwner {
         }
     }
 
-    /** Parks until woken or the deadline; false once the deadline has passed. */
-    private boolean parkUntil(long deadline, long timeoutNanos) {
-        if (timeoutNanos < 0) {
+    /**
+     * Parks until woken or the deadline; false once the deadline has passed. A park for a
+     * message ({@code forMessage}) that begins while the waker's arm is still settling ends
+     * when it has settled, for the caller to re-check (see {@link SocketWaker}).
+     */
+    private boolean parkUntil(long deadline, long timeoutNanos, boolean forMessage) {
+        long now = System.nanoTime();
+        long limit = timeoutNanos < 0 ? Long.MAX_VALUE : deadline - now;
+        if (limit <= 0) {
+            return false;
+        }
+        long unsettled = forMessage ? waker.unsettledNanos(now) : 0;
+        if (unsettled > 0) {
+            LockSupport.parkNanos(this, Math.min(limit, unsettled));
+        } else if (timeoutNanos < 0) {
             LockSupport.park(this);
         } else {
-            long remaining = deadline - System.nanoTime();
-            if (remaining <= 0) {
-                return false;
-            }
-            LockSupport.parkNanos(this, remaining);
+            LockSupport.parkNanos(this, limit);
         }
         if (Thread.currentThread().isInterrupted()) {
             // park returns at once while interrupted: report it rather than spin.
