@@ -72,4 +72,36 @@ class FrameWriterTest {
         assertArrayEquals(expected, channel.writes.get(1));
         assertFalse(writer.hasPendingBytes());
     }
+
+    @Test
+    void aConnectionWhoseBatchesFillUpGetsALargerBatch() throws Exception {
+        FrameWriter writer = new FrameWriter();
+        RecordingChannel channel = new RecordingChannel();
+        for (int round = 0; round < 3; round++) {
+            assertEquals(100 * 18, writeFrames(writer, channel, 100, 16).get(0), "small batches");
+        }
+        List<Integer> writes = writeFrames(writer, channel, 300, 255);
+        assertEquals(255 * 257, writes.get(0), "still 64 KiB after small batches");
+        assertEquals(45 * 257, writes.get(1));
+        writes = writeFrames(writer, channel, 300, 255);
+        assertEquals(List.of(300 * 257), writes, "after a nearly full 64 KiB batch: 256 KiB");
+    }
+
+    /** Encodes {@code count} frames of {@code size} bytes, flushing when told to; the sizes of the writes. */
+    private static List<Integer> writeFrames(FrameWriter writer, RecordingChannel channel, int count, int size)
+            throws Exception {
+        int before = channel.writes.size();
+        for (int i = 0; i < count; i++) {
+            writer.startFrame(new byte[size]);
+            while (writer.fill()) {
+                assertTrue(writer.flush(channel));
+            }
+        }
+        assertTrue(writer.flush(channel));
+        List<Integer> sizes = new ArrayList<>();
+        for (byte[] write : channel.writes.subList(before, channel.writes.size())) {
+            sizes.add(write.length);
+        }
+        return sizes;
+    }
 }
