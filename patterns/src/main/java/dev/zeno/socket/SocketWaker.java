@@ -58,7 +58,7 @@ public final class SocketWaker implements Waker {
     private volatile boolean armed;
     /** When the current arm was made (System.nanoTime); read and written by the waiter only. */
     private long armedAt;
-    /** Set once, before the first inproc peer's pipes get this waker; never cleared (see class comment). */
+    /** Set before the first inproc peer's pipes get this waker; never cleared (class comment). */
     private volatile boolean settles;
 
     /** The calling thread will wait: wake it on the next change. */
@@ -109,7 +109,7 @@ public final class SocketWaker implements Waker {
         return waiter != null;
     }
 
-    /** False once {@link #settleArms()} was called: the waiter then re-checks once its arm has settled. */
+    /** False once {@link #settleArms()} was called: the waiter re-checks once its arm settled. */
     @Override
     public boolean needsFence() {
         return !settles;

@@ -19,7 +19,7 @@ import java.nio.channels.GatheringByteChannel;
  * a write costs. Measured on tcp between two processes, 4 KiB messages went from ~165 k to
  * ~260 k msg/s (8 KiB to 64 KiB). A connection whose batches come out nearly full (a stream of
  * mid-sized messages) gets a 256 KiB batch from then on: with a 1 MiB read buffer on the other
- * side, 4 KiB messages went from 343-372 k to 394-432 k msg/s (3 runs each; a 128 KiB batch
+ * side, 4 KiB messages went from 343-372 k to 394-443 k msg/s (3 runs each; a 128 KiB batch
  * gave 388-407 k). Small messages never fill 64 KiB (a pipe's default high-water mark holds
  * 18 KB of 16 B messages), so most connections keep the small batch. A small message still
  * goes out at once: the batch holds only what the pipe had when the engine looked.
