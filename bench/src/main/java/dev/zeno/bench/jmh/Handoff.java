@@ -5,6 +5,7 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.YieldingWaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
+import dev.zeno.socket.SocketWaker;
 import dev.zeno.transport.Msg;
 import dev.zeno.transport.Pipe;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,7 +15,8 @@ import org.jctools.queues.SpscArrayQueue;
  * One producer handing messages to N consumers, each seeing every message, built three ways
  * for {@link HandoffBench} and {@link FanOutBench}:
  * {@code jctools-spsc} (one {@link SpscArrayQueue} per consumer), {@code zeno-pipe} (one Zeno
- * {@link Pipe} per consumer, written and flushed per message as a socket does) and
+ * {@link Pipe} per consumer, written and flushed per message as an inproc socket does: no
+ * fence, see SocketWaker) and
  * {@code disruptor} (one LMAX ring with N event processors). Every ring or queue holds 1024
  * entries; every waiting side spins 100 times and then yields (the Disruptor's
  * YieldingWaitStrategy; {@link Idle} for the others).
@@ -119,6 +121,16 @@ abstract class Handoff {
         }
     }
 
+    /**
+     * The waker an inproc socket puts on its pipes (settling, so a flush needs no fence; see
+     * SocketWaker). The consumers here never sleep, so it never has anyone to wake.
+     */
+    private static SocketWaker inprocSocketWaker() {
+        SocketWaker waker = new SocketWaker();
+        waker.settleArms();
+        return waker;
+    }
+
     private static final class Pipes extends Handoff {
         private final Pipe[] pipes;
         private final Thread[] threads;
@@ -129,6 +141,7 @@ abstract class Handoff {
             threads = new Thread[consumers];
             for (int i = 0; i < consumers; i++) {
                 Pipe p = new Pipe(CAPACITY);
+                p.setReaderWaker(inprocSocketWaker());
                 AtomicLong counter = seen[i];
                 pipes[i] = p;
                 threads[i] = daemon(() -> {
