@@ -18,8 +18,9 @@ import java.nio.channels.GatheringByteChannel;
  * <p>Why 64 KiB to start with and not libzmq's 8 KiB: the system call, not the copy, is what
  * a write costs. Measured on tcp between two processes, 4 KiB messages went from ~165 k to
  * ~260 k msg/s (8 KiB to 64 KiB). A connection whose batches come out nearly full (a stream of
- * mid-sized messages) gets a 256 KiB batch from then on: with a 1 MiB read buffer on the other
- * side, 4 KiB messages went from 343-372 k to 394-443 k msg/s (3 runs each; a 128 KiB batch
+ * mid-sized messages) gets a batch of up to 256 KiB from then on (half the channel's send
+ * buffer, see {@link #batchSizeFor}): with a 1 MiB read buffer on the other side, 4 KiB
+ * messages over tcp went from 343-372 k to 394-443 k msg/s (3 runs each; a 128 KiB batch
  * gave 388-407 k). Small messages never fill 64 KiB (a pipe's default high-water mark holds
  * 18 KB of 16 B messages), so most connections keep the small batch. A small message still
  * goes out at once: the batch holds only what the pipe had when the engine looked.
@@ -31,10 +32,12 @@ import java.nio.channels.GatheringByteChannel;
 final class FrameWriter {
     /** Size of a new connection's batch buffer. */
     static final int BATCH_SIZE = 64 * 1024;
-    /** Size of the batch buffer of a connection whose batches fill up. */
+    /** Size of the batch buffer of a connection whose batches fill up, at most. */
     static final int LARGE_BATCH_SIZE = 256 * 1024;
 
     private ByteBuffer batch = ByteBuffer.allocateDirect(BATCH_SIZE);
+    /** What the batch grows to when it fills up ({@link #BATCH_SIZE}: it never grows). */
+    private final int largeBatchSize;
     private final ZmtpEncoder encoder = new ZmtpEncoder();
     private final ByteBuffer[] gather = new ByteBuffer[2];
     /** The batch is flipped and being written (with {@link #direct} after it, if set). */
@@ -44,6 +47,30 @@ final class FrameWriter {
     /** The batch must be written before more is encoded (full, or a direct chunk is pending). */
     private boolean mustFlush;
     private long bytesWritten;
+
+    /** A writer whose batch may grow to {@link #LARGE_BATCH_SIZE}. */
+    FrameWriter() {
+        this(LARGE_BATCH_SIZE);
+    }
+
+    /**
+     * A writer whose batch grows to at most {@code largeBatchSize} (no less than
+     * {@link #BATCH_SIZE}) once batches fill up: see {@link #batchSizeFor}.
+     */
+    FrameWriter(int largeBatchSize) {
+        this.largeBatchSize = Math.max(BATCH_SIZE, Math.min(LARGE_BATCH_SIZE, largeBatchSize));
+    }
+
+    /**
+     * The largest batch worth writing to a channel whose send buffer holds {@code sendBuffer}
+     * bytes: half of it, so that a batch goes out in one write while the peer reads. Over a
+     * Unix socket (a 104 KiB buffer by default) batches stay at 64 KiB: 256 KiB batches made
+     * ipc 4 KiB messages slower (5+5 runs, median 361 k against 396 k msg/s), while over tcp
+     * loopback (2 MiB) they made them faster.
+     */
+    static int batchSizeFor(int sendBuffer) {
+        return sendBuffer / 2;
+    }
 
     /** Whether an item is started and not yet completely encoded. */
     boolean isBusy() {
@@ -176,8 +203,8 @@ final class FrameWriter {
             direct = null;
         }
         batch.clear();
-        if (nearlyFull && batch.capacity() < LARGE_BATCH_SIZE) {
-            batch = ByteBuffer.allocateDirect(LARGE_BATCH_SIZE); // empty now: nothing to carry over
+        if (nearlyFull && batch.capacity() < largeBatchSize) {
+            batch = ByteBuffer.allocateDirect(largeBatchSize); // empty now: nothing to carry over
         }
         flushing = false;
         mustFlush = false;

@@ -12,6 +12,7 @@ import dev.zeno.transport.zmtp.ZmtpMetadata;
 import dev.zeno.transport.zmtp.ZmtpProtocolException;
 import dev.zeno.transport.zmtp.ZmtpSubscriptions;
 import java.io.IOException;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -94,7 +95,7 @@ final class ZmtpEngine implements IoHandler {
     private final String socketType;
     private final EngineListener listener;
     private final String name;
-    private final FrameWriter writer = new FrameWriter();
+    private final FrameWriter writer;
     private final ArrayDeque<ZmtpCommand> commands = new ArrayDeque<>(4);
     private final byte[] peerGreetingBytes = new byte[Greeting.SIZE];
     /** Our greeting; sent in libzmq's three steps (see {@link #readGreeting}). */
@@ -172,6 +173,16 @@ final class ZmtpEngine implements IoHandler {
         this.listener = listener;
         this.name = name;
         this.heartbeat = new Heartbeat(io, this, options);
+        this.writer = new FrameWriter(FrameWriter.batchSizeFor(sendBufferSize(channel)));
+    }
+
+    /** The channel's send buffer in bytes; the least a batch has if the channel cannot say. */
+    private static int sendBufferSize(SocketChannel channel) {
+        try {
+            return channel.getOption(StandardSocketOptions.SO_SNDBUF);
+        } catch (IOException | UnsupportedOperationException e) {
+            return FrameWriter.BATCH_SIZE;
+        }
     }
 
     // =====================================================================================

@@ -87,6 +87,19 @@ class FrameWriterTest {
         assertEquals(List.of(300 * 257), writes, "after a nearly full 64 KiB batch: 256 KiB");
     }
 
+    @Test
+    void aBatchDoesNotGrowPastHalfTheChannelsSendBuffer() throws Exception {
+        // a Unix socket's default send buffer: 104 KiB; half of it is less than 64 KiB
+        FrameWriter writer = new FrameWriter(FrameWriter.batchSizeFor(106_496));
+        RecordingChannel channel = new RecordingChannel();
+        writeFrames(writer, channel, 300, 255);
+        assertEquals(List.of(255 * 257, 45 * 257), writeFrames(writer, channel, 300, 255), "still 64 KiB");
+
+        FrameWriter large = new FrameWriter(FrameWriter.batchSizeFor(2 * 1024 * 1024)); // tcp loopback
+        writeFrames(large, channel, 300, 255);
+        assertEquals(List.of(300 * 257), writeFrames(large, channel, 300, 255), "256 KiB at most, here enough");
+    }
+
     /** Encodes {@code count} frames of {@code size} bytes, flushing when told to; the sizes of the writes. */
     private static List<Integer> writeFrames(FrameWriter writer, RecordingChannel channel, int count, int size)
             throws Exception {
