@@ -1,12 +1,12 @@
 package dev.zeno;
 
 import dev.zeno.socket.SocketBase;
+import dev.zeno.socket.SocketWaker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Waits until one of several sockets can receive ({@link #IN}) or send ({@link #OUT}), like
@@ -136,14 +136,7 @@ public final class Poller {
                 if (limit <= 0) {
                     return 0;
                 }
-                long unsettled = longestUnsettled(now);
-                if (unsettled > 0) {
-                    LockSupport.parkNanos(this, Math.min(limit, unsettled)); // then scan again
-                } else if (timeoutNanos < 0) {
-                    LockSupport.park(this);
-                } else {
-                    LockSupport.parkNanos(this, limit);
-                }
+                SocketWaker.park(this, limit, longestUnsettled(now)); // then scan again
                 if (me.isInterrupted()) {
                     throw new InterruptedOperationException("interrupted while polling " + sockets.size() + " sockets");
                 }
@@ -184,7 +177,6 @@ public final class Poller {
         }
     }
 
-    /** Checks every socket for its events; returns how many are ready. */
     /** The longest any registered socket's arm still takes to settle; 0 or less if all have. */
     private long longestUnsettled(long now) {
         long longest = 0;
@@ -194,6 +186,7 @@ public final class Poller {
         return longest;
     }
 
+    /** Checks every socket for its events; returns how many are ready. */
     private int scan() {
         int count = 0;
         for (int i = 0; i < sockets.size(); i++) {

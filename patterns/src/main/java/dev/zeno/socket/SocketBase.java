@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 import org.jctools.queues.MpscUnboundedArrayQueue;
 
 /**
@@ -555,14 +554,7 @@ public abstract class SocketBase implements PeerOwner {
         if (limit <= 0) {
             return false;
         }
-        long unsettled = forMessage ? waker.unsettledNanos(now) : 0;
-        if (unsettled > 0) {
-            LockSupport.parkNanos(this, Math.min(limit, unsettled));
-        } else if (timeoutNanos < 0) {
-            LockSupport.park(this);
-        } else {
-            LockSupport.parkNanos(this, limit);
-        }
+        SocketWaker.park(this, limit, forMessage ? waker.unsettledNanos(now) : 0);
         if (Thread.currentThread().isInterrupted()) {
             // park returns at once while interrupted: report it rather than spin.
             throw SocketErrors.interrupted("interrupted while waiting on a " + describe());

@@ -98,6 +98,21 @@ public final class SocketWaker implements Waker {
         return settles ? armedAt + SETTLE_NANOS - now : 0;
     }
 
+    /**
+     * Parks the calling waiter for at most {@code limitNanos} ({@link Long#MAX_VALUE}: no
+     * limit), and no longer than {@code unsettledNanos} if that is positive: an arm still
+     * settling (see {@link #unsettledNanos}), after which the waiter re-checks.
+     */
+    public static void park(Object blocker, long limitNanos, long unsettledNanos) {
+        if (unsettledNanos > 0) {
+            LockSupport.parkNanos(blocker, Math.min(limitNanos, unsettledNanos));
+        } else if (limitNanos == Long.MAX_VALUE) {
+            LockSupport.park(blocker);
+        } else {
+            LockSupport.parkNanos(blocker, limitNanos);
+        }
+    }
+
     /** The calling thread no longer waits. */
     public void disarm() {
         armed = false;

@@ -48,11 +48,6 @@ final class FrameWriter {
     private boolean mustFlush;
     private long bytesWritten;
 
-    /** A writer whose batch may grow to {@link #LARGE_BATCH_SIZE}. */
-    FrameWriter() {
-        this(LARGE_BATCH_SIZE);
-    }
-
     /**
      * A writer whose batch grows to at most {@code largeBatchSize} (no less than
      * {@link #BATCH_SIZE}) once batches fill up: see {@link #batchSizeFor}.

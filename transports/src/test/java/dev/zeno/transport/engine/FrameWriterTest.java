@@ -51,7 +51,7 @@ class FrameWriterTest {
 
     @Test
     void aSmallFrameThatDoesNotFitGoesWholeIntoTheNextBatch() throws Exception {
-        FrameWriter writer = new FrameWriter();
+        FrameWriter writer = new FrameWriter(FrameWriter.LARGE_BATCH_SIZE);
         RecordingChannel channel = new RecordingChannel();
         // 255 frames of 255 bytes take 2 + 255 bytes each: 65,535 of the 65,536, one byte left
         for (int i = 0; i < 255; i++) {
@@ -75,7 +75,7 @@ class FrameWriterTest {
 
     @Test
     void aConnectionWhoseBatchesFillUpGetsALargerBatch() throws Exception {
-        FrameWriter writer = new FrameWriter();
+        FrameWriter writer = new FrameWriter(FrameWriter.LARGE_BATCH_SIZE);
         RecordingChannel channel = new RecordingChannel();
         for (int round = 0; round < 3; round++) {
             assertEquals(100 * 18, writeFrames(writer, channel, 100, 16).get(0), "small batches");
