@@ -175,6 +175,27 @@ class LingerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"tcp", "ipc"})
+    void aConnectionLostDuringTheLingerEndsItWithoutAReconnect(String transport) throws Exception {
+        // libzmq's behaviour: a session being terminated does not reconnect, so what was
+        // queued is dropped with the connection and zmq_ctx_term returns
+        String endpoint = Endpoints.fresh(transport);
+        Context receiving = new Context();
+        Socket pull = slowReceiver(receiving, endpoint);
+        Context sending = new Context();
+        Socket push = connectedPusher(sending, Duration.ofMillis(-1), endpoint, pull);
+        for (int i = 0; i < BIG_COUNT; i++) {
+            assertTrue(push.send(BIG));
+        }
+        FutureTask<Void> closing = closeInBackground(sending);
+        assertThrows(TimeoutException.class, () -> closing.get(300, TimeUnit.MILLISECONDS),
+                "nothing was read, so an infinite linger still waits");
+        receiving.close(); // the receiver goes away for good
+        closing.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertTrue(push.isClosed());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tcp", "ipc"})
     void aMessageSentRightAfterConnectGoesOutThoughTheContextClosesAtOnce(String transport) {
         // connect, send, close: the close may come while the connect is still under way
         for (int round = 0; round < 50; round++) {

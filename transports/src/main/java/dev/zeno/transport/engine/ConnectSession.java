@@ -142,6 +142,9 @@ final class ConnectSession extends Session implements IoHandler {
             return;
         }
         engine = null;
+        // No reconnect once stopping, as in libzmq: a session being terminated has any
+        // connecter it launches terminated at once (own_t::process_own), so what was queued
+        // is lost with the connection
         if (disconnected || isLingering()) {
             end(reason);
             return;

@@ -73,7 +73,7 @@ final class ZmtpEngine implements IoHandler {
      */
     static final int READ_BUFFER_SIZE = 1024 * 1024;
     /** The least one read takes, whatever the pipe holds (the size every read had before). */
-    private static final int MIN_READ_SIZE = 64 * 1024;
+    static final int MIN_READ_SIZE = 64 * 1024;
     /** A frame body this large still to come is read straight into its array. */
     private static final int DIRECT_BODY_MIN = 16 * 1024;
     /** The most read into a frame's array at once (the JDK's staging buffer grows to this). */
@@ -453,9 +453,19 @@ final class ZmtpEngine implements IoHandler {
         if (inbound == null) {
             return MIN_READ_SIZE; // the handshake: no pipes yet
         }
-        long capacity = inbound.capacity();
+        return readSizeFor(inbound.capacity(), bytesReceived, messagesReceived);
+    }
+
+    /**
+     * The read size for an inbound pipe of {@code pipeCapacity} messages ({@link Pipe#UNLIMITED}
+     * for no limit) on a connection that has brought {@code messagesReceived} messages in
+     * {@code bytesReceived} bytes (0 and 0 before the first).
+     */
+    static int readSizeFor(long pipeCapacity, long bytesReceived, long messagesReceived) {
         long average = messagesReceived == 0 ? 0 : bytesReceived / messagesReceived;
-        long fits = capacity == Pipe.UNLIMITED ? READ_BUFFER_SIZE : capacity * average;
+        // a capacity of up to 2^31 times an average under READ_BUFFER_SIZE cannot overflow
+        long fits = pipeCapacity == Pipe.UNLIMITED || average >= READ_BUFFER_SIZE
+                ? READ_BUFFER_SIZE : pipeCapacity * average;
         return (int) Math.max(MIN_READ_SIZE, Math.min(READ_BUFFER_SIZE, fits));
     }
 
