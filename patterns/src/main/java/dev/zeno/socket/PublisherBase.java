@@ -13,11 +13,13 @@ import java.util.function.Consumer;
  * What PUB and XPUB share: subscriptions read from every peer's inbound pipe into a
  * {@link SubscriberTrie}, and each sent message fanned out by a {@link Distributor} to the
  * peers with a matching filter only (ZeroMQ filters on the publisher's side). A peer at its
- * high-water mark misses the message: a send never blocks. When a peer goes, its
+ * high-water mark misses the message: a send never blocks (though it may write a full pipe
+ * out to a tcp or ipc connection that can take it first). When a peer goes, its
  * subscriptions are cancelled.
  */
 public abstract class PublisherBase extends SocketBase {
-    private final Distributor distributor = new Distributor(this::peerEnded);
+    /** Writes a full pipe out itself before dropping: see {@link Distributor#sendTo}. */
+    private final Distributor distributor = new Distributor(this::peerEnded, true);
     private final SubscriberTrie<Peer> subscriptions = new SubscriberTrie<>();
     /** Writes the message being sent to a matching peer (the trie passes each peer once). */
     private final Consumer<Peer> sendToMatching = distributor::sendTo;

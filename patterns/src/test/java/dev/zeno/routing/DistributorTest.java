@@ -31,6 +31,50 @@ class DistributorTest {
     }
 
     @Test
+    void aFullPipeIsWrittenOutOnTheSendingThreadBeforeTheMessageIsMissed() {
+        Peer full = peer(2);
+        List<Object> written = new ArrayList<>();
+        full.setOutputWriter(() -> {
+            Object element;
+            while ((element = full.outbound().readElement()) != null) {
+                written.add(element);
+            }
+            return !written.isEmpty();
+        });
+        Distributor writingOut = new Distributor(peer -> { }, true);
+        writingOut.add(full);
+        for (int i = 1; i <= 5; i++) {
+            assertEquals(1, writingOut.sendToAll(Msg.ofString(Integer.toString(i))), "message " + i);
+        }
+        assertEquals(4, written.size(), "two pipe-fulls written out");
+        assertEquals(1, full.outbound().size());
+    }
+
+    @Test
+    void withoutWritingOutAFullPipeMissesTheMessage() {
+        Peer full = peer(2);
+        full.setOutputWriter(() -> {
+            throw new AssertionError("not asked to write out");
+        });
+        Distributor dropping = new Distributor(peer -> { });
+        dropping.add(full);
+        assertEquals(1, dropping.sendToAll(Msg.ofString("1")));
+        assertEquals(1, dropping.sendToAll(Msg.ofString("2")));
+        assertEquals(0, dropping.sendToAll(Msg.ofString("3")));
+    }
+
+    @Test
+    void aPipeTheWriterCannotEmptyStillMissesTheMessage() {
+        Peer full = peer(1);
+        full.setOutputWriter(() -> false); // the I/O thread holds the output, or the channel is full
+        Distributor writingOut = new Distributor(peer -> { }, true);
+        writingOut.add(full);
+        assertEquals(1, writingOut.sendToAll(Msg.ofString("1")));
+        assertEquals(0, writingOut.sendToAll(Msg.ofString("2")));
+        assertEquals(1, full.outbound().size());
+    }
+
+    @Test
     void reportsPeersWhoseReaderHasGone() {
         List<Peer> ended = new ArrayList<>();
         Distributor[] holder = new Distributor[1];

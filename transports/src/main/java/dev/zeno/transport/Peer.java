@@ -18,12 +18,20 @@ public final class Peer {
     private volatile String remoteSocketType;
     private volatile boolean writeThrough;
     private volatile InputReader inputReader;
+    private volatile OutputWriter outputWriter;
 
     /** Reads a connection's input on the calling thread: see {@link Peer#readThrough()}. */
     @FunctionalInterface
     public interface InputReader {
         /** Reads and decodes what has arrived, if the I/O thread is not at it; true if bytes were read. */
         boolean readNow();
+    }
+
+    /** Writes a connection's queued output on the calling thread: see {@link Peer#writeQueuedNow()}. */
+    @FunctionalInterface
+    public interface OutputWriter {
+        /** Writes what the outbound pipe holds, if the I/O thread is not at it; true if any was taken. */
+        boolean writeNow();
     }
 
     /**
@@ -119,6 +127,25 @@ public final class Peer {
     public boolean readThrough() {
         InputReader reader = inputReader;
         return reader != null && reader.readNow();
+    }
+
+    /** Transport side: who writes this connection's output for {@link #writeQueuedNow()}; null for none. */
+    public void setOutputWriter(OutputWriter writer) {
+        this.outputWriter = writer;
+    }
+
+    /**
+     * Socket thread: encodes what the outbound pipe holds and writes it to the connection now,
+     * on this thread, unless its I/O thread is writing it or the connection cannot take more
+     * (the I/O thread then goes on). For a publisher that finds the pipe full and would
+     * otherwise drop the message: the time it spends here would have gone to dropping.
+     * Never blocks; does nothing for inproc.
+     *
+     * @return true if messages were taken from the outbound pipe (there is room again)
+     */
+    public boolean writeQueuedNow() {
+        OutputWriter writer = outputWriter;
+        return writer != null && writer.writeNow();
     }
 
     /**

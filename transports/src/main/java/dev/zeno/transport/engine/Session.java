@@ -56,6 +56,7 @@ abstract class Session implements IoObject, EngineListener {
         engine.attachPipes(peer.inbound(), inboundWaker, peer.outbound(), outboundWaker, outputLock);
         outboundWaker.startWriteThrough(engine);
         peer.setInputReader(engine::readOnCallerThread);
+        peer.setOutputWriter(engine::writeQueuedOnCallerThread);
     }
 
     /** True once the session has ended. */
@@ -150,6 +151,7 @@ abstract class Session implements IoObject, EngineListener {
         }
         if (peer != null) {
             peer.setInputReader(null);
+            peer.setOutputWriter(null);
             peer.inbound().closeWriter();
             peer.outbound().closeReader();
         }

@@ -109,7 +109,11 @@ final class ZmtpEngine implements IoHandler {
     private SelectionKey key;
     private int interest = -1;
     private boolean wantRead = true;
-    private boolean wantWrite;
+    /**
+     * Waiting for the channel to take more (or coming back to write the rest soon). Volatile
+     * for a publisher's thread, which then leaves the output alone without touching the lock.
+     */
+    private volatile boolean wantWrite;
     private int greetingFilled;
     private Greeting peerGreeting;
     private ZmtpDecoder decoder;
@@ -877,14 +881,50 @@ final class ZmtpEngine implements IoHandler {
         try {
             ioThreadNeeded = !writeIdleOutput();
         } catch (Throwable t) {
-            // not the caller's to see: the I/O thread closes the connection, as for its own writes
-            callerWriteFailure = t;
-            ioThreadNeeded = true;
+            ioThreadNeeded = callerWriteFailed(t);
         }
+        releaseOutputByCaller(ioThreadNeeded);
+        return true;
+    }
+
+    /**
+     * Socket thread (a publisher's full pipe): encodes one batch from the outbound pipe and
+     * writes it, unless the I/O thread holds the output or bytes are already waiting for the
+     * channel; what does not go out is the I/O thread's to finish. Unlike
+     * {@link #writeOnCallerThread} the waker is left as it is: the I/O thread was not idle
+     * (the pipe filled up without it draining it), so a wake is already on its way.
+     *
+     * @return true if messages were taken from the pipe
+     */
+    boolean writeQueuedOnCallerThread() {
+        if (wantWrite || phase != Phase.DATA || !outputLock.tryAcquire()) {
+            return false;
+        }
+        boolean outputIdle = phase == Phase.DATA && !writer.hasPendingBytes() && !writer.isBusy();
+        boolean ioThreadNeeded = false;
+        if (outputIdle) {
+            try {
+                fillBatch(false);
+                ioThreadNeeded = !writer.flush(channel) || writer.isBusy();
+            } catch (Throwable t) {
+                ioThreadNeeded = callerWriteFailed(t);
+            }
+        }
+        releaseOutputByCaller(ioThreadNeeded);
+        return outputIdle;
+    }
+
+    /** Not the caller's to see: the I/O thread closes the connection, as for its own writes. Returns true. */
+    private boolean callerWriteFailed(Throwable failure) {
+        callerWriteFailure = failure;
+        return true;
+    }
+
+    /** Socket thread: releases the output lock, handing the output to the I/O thread if it asked meanwhile or must go on. */
+    private void releaseOutputByCaller(boolean ioThreadNeeded) {
         if (outputLock.releaseBySocketThread() || ioThreadNeeded) {
             io.execute(outboundWaker);
         }
-        return true;
     }
 
     /**
