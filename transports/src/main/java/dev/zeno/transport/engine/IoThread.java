@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +35,10 @@ public final class IoThread {
     private static final VarHandle STATE;
     /** Tasks run per loop turn before the selector is polled again, for fairness. */
     private static final int TASK_BATCH = 4096;
+    /** Read buffers lent out at most at once: 16 x 1 MiB of direct memory per I/O thread. */
+    static final int MAX_LENT_READ_BUFFERS = 16;
+    /** Lent buffers kept for reuse once given back; more are left to the collector. */
+    private static final int MAX_SPARE_READ_BUFFERS = 2;
 
     static {
         try {
@@ -47,8 +52,14 @@ public final class IoThread {
     private final Thread thread;
     private final MpscUnboundedArrayQueue<Runnable> tasks = new MpscUnboundedArrayQueue<>(256);
     private final Timers timers = new Timers();
-    /** One read buffer for all the thread's connections (each decodes what it read at once). */
+    /**
+     * One read buffer for all the thread's connections (each decodes what it read at once), or
+     * null while lent out ({@link #lendReadBuffer}) until the next read needs one.
+     */
     private ByteBuffer readBuffer;
+    /** Lent read buffers given back, for the next read that needs one. */
+    private final ArrayDeque<ByteBuffer> spareReadBuffers = new ArrayDeque<>(MAX_SPARE_READ_BUFFERS);
+    private int lentReadBuffers;
     /** Listeners and sessions; changed on the I/O thread only, readable by others for diagnostics. */
     private final Set<IoObject> live = ConcurrentHashMap.newKeySet();
     private final Object terminationLock = new Object();
@@ -104,15 +115,43 @@ public final class IoThread {
     }
 
     /**
-     * The thread's shared read buffer ({@code size} bytes, direct). A connection reads into it
-     * and decodes everything before its handler returns; bytes it must keep (while its inbound
-     * pipe is full) it copies out. I/O thread only.
+     * The thread's shared read buffer ({@code size} bytes, direct; the same size on every call).
+     * A connection reads into it and decodes everything before its handler returns; bytes it
+     * must keep (while its inbound pipe is full) it copies out, or keeps the buffer itself
+     * ({@link #lendReadBuffer}). I/O thread only.
      */
     ByteBuffer readBuffer(int size) {
         if (readBuffer == null) {
-            readBuffer = ByteBuffer.allocateDirect(size);
+            ByteBuffer spare = spareReadBuffers.poll();
+            readBuffer = spare != null ? spare : ByteBuffer.allocateDirect(size);
         }
         return readBuffer;
+    }
+
+    /**
+     * Lets a connection keep {@code buffer}, the shared read buffer it has just read into, for
+     * the bytes its full inbound pipe could not take yet; the next read gets another buffer.
+     * Refused once {@value #MAX_LENT_READ_BUFFERS} are out (the connection copies its bytes
+     * instead), which bounds what lending adds to that many buffers per I/O thread. I/O thread
+     * only.
+     *
+     * @return true if the buffer is the connection's until it {@link #returnReadBuffer returns} it
+     */
+    boolean lendReadBuffer(ByteBuffer buffer) {
+        if (buffer != readBuffer || lentReadBuffers >= MAX_LENT_READ_BUFFERS) {
+            return false;
+        }
+        readBuffer = null;
+        lentReadBuffers++;
+        return true;
+    }
+
+    /** A lent buffer's bytes are decoded (or its connection closed): it is the thread's again. I/O thread only. */
+    void returnReadBuffer(ByteBuffer buffer) {
+        lentReadBuffers--;
+        if (spareReadBuffers.size() < MAX_SPARE_READ_BUFFERS) {
+            spareReadBuffers.push(buffer);
+        }
     }
 
     /** The selector channels of this thread register with. I/O thread only. */
