@@ -97,8 +97,8 @@ public final class Distributor {
      * to its connection on this thread, if its I/O thread is busy elsewhere and the
      * connection can take the bytes; the message is missed only if there is still no room.
      * A publisher's I/O thread often serves many connections (and, in one process, the
-     * subscribers' too): PUB to 4 SUBs over tcp in one process delivered 0.76-0.92 M msg/s to
-     * each, with it 1.6-2.1 M, the publisher's own rate falling from 9-12.6 M to 3-5 M msg/s
+     * subscribers' too): PUB to 4 SUBs over tcp in one process delivered 0.53-1.09 M msg/s to
+     * each, with it 1.22-2.05 M, the publisher's own rate falling from 9-13 M to 3-6.5 M msg/s
      * (the time it spent dropping now goes to writing).
      */
     public void sendTo(Peer peer) {
