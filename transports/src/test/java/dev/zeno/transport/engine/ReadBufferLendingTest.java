@@ -5,18 +5,30 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** An I/O thread lends its read buffer to a connection that must keep bytes in it, within a bound. */
 class ReadBufferLendingTest {
     private static final int SIZE = 4096;
+    /** Never started: only its selector to close. */
+    private final IoThread io;
+
+    ReadBufferLendingTest() throws IOException {
+        io = new IoThread("lending-test");
+    }
+
+    @AfterEach
+    void closeSelector() throws IOException {
+        io.selector().close();
+    }
 
     @Test
-    void aLentBufferIsReplacedAndComesBackForReuse() throws Exception {
-        IoThread io = new IoThread("lending-test");
+    void aLentBufferIsReplacedAndComesBackForReuse() {
         ByteBuffer first = io.readBuffer(SIZE);
         assertSame(first, io.readBuffer(SIZE), "one shared buffer while none is lent");
         assertTrue(io.lendReadBuffer(first));
@@ -29,8 +41,7 @@ class ReadBufferLendingTest {
     }
 
     @Test
-    void lendingStopsAtTheBound() throws Exception {
-        IoThread io = new IoThread("lending-test");
+    void lendingStopsAtTheBound() {
         List<ByteBuffer> lent = new ArrayList<>();
         for (int i = 0; i < IoThread.MAX_LENT_READ_BUFFERS; i++) {
             ByteBuffer buffer = io.readBuffer(SIZE);
