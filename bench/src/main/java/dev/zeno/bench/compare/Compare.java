@@ -202,11 +202,10 @@ public final class Compare {
         // msg/s; 40 M: 28.6 M and 7.6 M). The same counts apply to every library. The same
         // held for tcp at 20 M messages and 500 k of 4 KiB, about 1.3 s of Zeno: its rate per
         // million messages rose from 4-11 M msg/s to 25-32 M only 1-1.5 s into a run, JeroMQ's
-        // from 1.5-4.5 M to 6-7.5 M after 1.5 s (bench/BENCH.md, eighth session); 20 M stays as
-        // a second row, for comparison with earlier tables.
+        // from 1.5-4.5 M to 6-7.5 M after 1.5 s (bench/BENCH.md, eighth session, which also has
+        // this session's figures at 20 M).
         int inprocCount = quick ? 1_000_000 : 50_000_000;
         int tcpSmallCount = quick ? 500_000 : 60_000_000;
-        int tcpSmallShortCount = quick ? 200_000 : 20_000_000;
         int tcpLargeCount = quick ? 50_000 : 1_500_000;
         int interopCount = quick ? 250_000 : 10_000_000;
         int latCount = quick ? 2_000 : 20_000;
@@ -221,9 +220,6 @@ public final class Compare {
         if (selected("tcp_thr")) {
             Row small = row("tcp PUSH/PULL 16 B", "msg/s", true, 3.0, 1.3, "Zeno >= 3x JeroMQ, >= 1.3x libzmq");
             rounds(p -> measure(small, p, () -> throughputPair(p, p, 16, tcpSmallCount), MSG_PER_S));
-            Row smallShort = row(String.format(Locale.ROOT, "tcp PUSH/PULL 16 B, %,d messages (mostly JIT warm-up)",
-                    tcpSmallShortCount), "msg/s", true, null, null, "");
-            rounds(p -> measure(smallShort, p, () -> throughputPair(p, p, 16, tcpSmallShortCount), MSG_PER_S));
             Row large = row("tcp PUSH/PULL 4 KiB", "MB/s", true, null, 1.5, "Zeno >= 1.5x libzmq bytes/s");
             rounds(p -> measureScaled(large, p, () -> throughputPair(p, p, 4096, tcpLargeCount), MBIT_PER_S, 1.0 / 8));
         }
@@ -260,9 +256,9 @@ public final class Compare {
 
         long elapsed = System.currentTimeMillis() - started;
         String counts = String.format(Locale.ROOT,
-                "inproc %,d msgs; tcp 16 B %,d msgs (and %,d); tcp 4 KiB %,d msgs; REQ/REP %,d round trips after"
+                "inproc %,d msgs; tcp 16 B %,d msgs; tcp 4 KiB %,d msgs; REQ/REP %,d round trips after"
                         + " %,d warm-up; PUB/SUB %,d msgs (drop mode), %,d msgs (lossless); interop %,d msgs",
-                inprocCount, tcpSmallCount, tcpSmallShortCount, tcpLargeCount, latCount, latWarmup, pubDropCount,
+                inprocCount, tcpSmallCount, tcpLargeCount, latCount, latWarmup, pubDropCount,
                 pubLosslessCount, interopCount);
         Report report = new Report(rows, environment(loadBefore, loadAverage(), elapsed, counts), notes, raw.toString());
         Files.createDirectories(outDir);
