@@ -74,8 +74,8 @@ class PubWriteOutOnOwnThreadTest {
             whileHeld++;
         }
         releaseIoThread.countDown();
-        // the pipe held 16, so more than that came out while the I/O thread was held, and
-        // nothing could have but the publisher's thread
+        // with the I/O thread held only the publisher's own thread can write; more than the
+        // pipe's 16 means it wrote the pipe out more than once
         assertTrue(whileHeld > 16, "written out by the publisher: " + whileHeld);
         sub.close();
         pub.close();
