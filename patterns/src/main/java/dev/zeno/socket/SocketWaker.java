@@ -67,11 +67,14 @@ public final class SocketWaker implements Waker {
     }
 
     /**
-     * Sets the thread to wake (a poller arming many sockets for itself). An arm that no wake
-     * has consumed yet stays as it is: it keeps the time it was made, so it settles no later.
+     * Sets the thread to wake (a poller arming many sockets for itself). On a settling waker
+     * an arm that no wake has consumed yet stays as it is: it keeps the time it was made, so it
+     * settles no later. Elsewhere nothing reads that time, and the check is skipped: a re-arm
+     * with the arm unconsumed (after a park that returned early) comes seconds into a run, and
+     * C2 had compiled the receive path without that branch, then threw it away (tcp 16 B).
      */
     public void armFor(Thread thread) {
-        if (armed && waiter == thread) {
+        if (settles && armed && waiter == thread) {
             return;
         }
         waiter = thread;

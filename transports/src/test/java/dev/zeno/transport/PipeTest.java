@@ -48,6 +48,24 @@ class PipeTest {
     }
 
     @Test
+    void aPipeOverAMillionMessagesWakesItsWriterAtHalfToo() {
+        // a high-water mark over 2^20 puts a linked queue behind the pipe, whose producer index
+        // the reader's low-water check reads as well
+        int highWaterMark = 1_100_000;
+        Pipe pipe = new Pipe(highWaterMark);
+        AtomicInteger wakes = countWakes(pipe);
+        byte[] frame = new byte[1];
+        while (pipe.writeFrame(frame)) {
+            // until the high-water mark
+        }
+        pipe.flush();
+        read(pipe, highWaterMark / 2 - 64);
+        assertEquals(0, wakes.get(), "more than half still queued");
+        read(pipe, 128);
+        assertEquals(1, wakes.get(), "under half queued: the parked writer is woken");
+    }
+
+    @Test
     void aSmallPipesWriterIsWokenWhenTheReaderEmptiedIt() {
         Pipe pipe = new Pipe(1);
         AtomicInteger wakes = countWakes(pipe);
