@@ -153,18 +153,30 @@ public abstract class StreamTransport implements Transport {
      *
      * <p>The JDK throws {@link BindException} for three errors of bind(2): EADDRINUSE,
      * EADDRNOTAVAIL (an address this host does not have) and EACCES (a privileged port, a
-     * directory we may not write), and only its message tells them apart.
+     * directory we may not write), and only its message tells them apart. That message is the
+     * C library's, in the user's language; a transport that can tell them apart otherwise
+     * throws {@link #addressInUse} or {@link #cannotBind} itself (tcp: {@code TcpBindFailure}).
      */
     static TransportException bindFailed(Endpoint endpoint, Exception cause) {
         if (cause instanceof TransportException) {
             return (TransportException) cause;
         }
         if (cause instanceof BindException && isAddressInUse((BindException) cause)) {
-            return new TransportException(TransportException.Reason.ADDRESS_IN_USE,
-                    "address already in use: " + endpoint, cause);
+            return addressInUse(endpoint, cause);
         }
+        return cannotBind(endpoint, cause.getMessage(), cause);
+    }
+
+    /** ADDRESS_IN_USE: "address already in use: ENDPOINT". */
+    protected static TransportException addressInUse(Endpoint endpoint, Throwable cause) {
+        return new TransportException(TransportException.Reason.ADDRESS_IN_USE,
+                "address already in use: " + endpoint, cause);
+    }
+
+    /** UNREACHABLE: "cannot bind ENDPOINT: why". */
+    protected static TransportException cannotBind(Endpoint endpoint, String why, Throwable cause) {
         return new TransportException(TransportException.Reason.UNREACHABLE,
-                "cannot bind " + endpoint + ": " + cause.getMessage(), cause);
+                "cannot bind " + endpoint + ": " + why, cause);
     }
 
     private static boolean isAddressInUse(BindException e) {

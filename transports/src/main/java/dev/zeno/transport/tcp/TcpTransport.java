@@ -5,6 +5,7 @@ import dev.zeno.transport.SocketOptions;
 import dev.zeno.transport.engine.IoThreadPool;
 import dev.zeno.transport.engine.StreamTransport;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
@@ -37,12 +38,33 @@ public final class TcpTransport extends StreamTransport {
         ServerSocketChannel channel = ServerSocketChannel.open();
         try {
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            channel.bind(address, Math.max(1, options.backlog));
+            try {
+                channel.bind(address, Math.max(1, options.backlog));
+            } catch (BindException e) {
+                throwExplained(endpoint, address, e);
+            }
             InetSocketAddress local = (InetSocketAddress) channel.getLocalAddress();
             return new Bound(channel, TcpAddresses.resolvedEndpoint(endpoint, local), null);
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
             throw e;
+        }
+    }
+
+    /**
+     * Throws a failed bind as the address explains it ({@link TcpBindFailure}), or {@code cause}
+     * itself, for {@link StreamTransport} to explain by its message.
+     */
+    private static void throwExplained(Endpoint endpoint, InetSocketAddress address, BindException cause)
+            throws BindException {
+        switch (TcpBindFailure.of(address)) {
+            case NOT_AN_ADDRESS_OF_THIS_HOST:
+                throw cannotBind(endpoint, address.getAddress().getHostAddress() + " is not an address of this host",
+                        cause);
+            case ADDRESS_IN_USE:
+                throw addressInUse(endpoint, cause);
+            default:
+                throw cause;
         }
     }
 

@@ -82,6 +82,15 @@ class BindFailureTest {
     }
 
     @Test
+    void tcpAddressThisHostDoesNotHave() {
+        String text = "tcp://192.0.2.1:5555"; // TEST-NET-1 (RFC 5737): on no host
+        TransportException e = bindFails(text);
+        assertEquals(Reason.UNREACHABLE, e.reason());
+        assertEquals("cannot bind " + text + ": 192.0.2.1 is not an address of this host", e.getMessage());
+        assertTrue(e.getCause() instanceof BindException, String.valueOf(e.getCause()));
+    }
+
+    @Test
     void ipcPathHeldByAnotherListener() throws IOException {
         Path path = dir.resolve("held");
         try (ServerSocketChannel other = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
