@@ -29,7 +29,7 @@ abstract class PipeColdFields {
 
     PipeColdFields(MessagePassingQueue<Object> queue, long capacity, long publishBatch) {
         this.queue = queue;
-        this.progress = (QueueProgressIndicators) queue; // both queues a Pipe uses are
+        this.progress = (QueueProgressIndicators) queue; // SpscArrayQueue and SpscUnboundedArrayQueue both are
         this.capacity = capacity;
         this.publishBatch = publishBatch;
     }
