@@ -3,6 +3,7 @@ package dev.zeno.transport;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import org.jctools.queues.MessagePassingQueue;
+import org.jctools.queues.QueueProgressIndicators;
 import org.jctools.queues.SpscArrayQueue;
 import org.jctools.queues.SpscUnboundedArrayQueue;
 
@@ -315,7 +316,10 @@ public final class Pipe extends PipePad3 {
             // What is queued, from the producer index: queue.size() clamps a racy reading
             // with branches that C2 had compiled out, and taking one seconds into a run threw
             // the compiled receive path away (up to four times per 20 M-message tcp run).
-            if (progress.currentProducerIndex() - read <= capacity / 2) {
+            // (SpscArrayQueue and SpscUnboundedArrayQueue, the queues a Pipe uses, both are
+            // progress indicators, counting one per element)
+            long enqueued = ((QueueProgressIndicators) queue).currentProducerIndex();
+            if (enqueued - read <= capacity / 2) {
                 // Pairs with the writer's fence in the socket's wait: a writer that parked
                 // because the pipe was full must see either this count or be woken.
                 VarHandle.fullFence();

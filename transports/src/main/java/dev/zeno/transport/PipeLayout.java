@@ -1,7 +1,6 @@
 package dev.zeno.transport;
 
 import org.jctools.queues.MessagePassingQueue;
-import org.jctools.queues.QueueProgressIndicators;
 
 /*
  * The field layout of Pipe, split over a chain of superclasses so that the writer's counters,
@@ -17,8 +16,6 @@ import org.jctools.queues.QueueProgressIndicators;
 /** Read-mostly state: set once, or written only on close and attach. */
 abstract class PipeColdFields {
     final MessagePassingQueue<Object> queue;
-    /** The same queue, for its producer index (the reader's estimate of what is queued). */
-    final QueueProgressIndicators progress;
     final long capacity;
     /** How many reads the reader accumulates before publishing its count to the writer. */
     final long publishBatch;
@@ -29,7 +26,6 @@ abstract class PipeColdFields {
 
     PipeColdFields(MessagePassingQueue<Object> queue, long capacity, long publishBatch) {
         this.queue = queue;
-        this.progress = (QueueProgressIndicators) queue; // SpscArrayQueue and SpscUnboundedArrayQueue both are
         this.capacity = capacity;
         this.publishBatch = publishBatch;
     }
