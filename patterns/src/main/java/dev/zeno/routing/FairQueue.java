@@ -40,6 +40,11 @@ public final class FairQueue {
         return rotation.size();
     }
 
+    /** The peer if there is exactly one, else null. */
+    public Peer onlyPeer() {
+        return onlyPeer;
+    }
+
     /** The next message in fair order, or null if no peer has one. */
     public Msg receive() {
         return Pipe.toMsg(receiveElement());

@@ -75,6 +75,8 @@ public abstract class SocketBase implements PeerOwner {
     private final Map<String, Transport.Binding> bindings = new LinkedHashMap<>();
     private final Map<String, List<Transport.Connection>> connections = new LinkedHashMap<>();
     private volatile boolean closed;
+    /** The peer this thread last read through, until it stops ({@link #endReadingThrough()}). */
+    private Peer readingThrough;
     /**
      * Set (after the fact) by a command posted to the mailbox and by close: something needs
      * the user thread before its next send or receive. One volatile read then replaces the
@@ -185,6 +187,7 @@ public abstract class SocketBase implements PeerOwner {
         if (!MULTICORE || peer == null || peer.isInproc()) {
             return null;
         }
+        readingThrough = peer;
         long deadline = System.nanoTime() + READ_THROUGH_NANOS;
         do {
             peer.readThrough();
@@ -194,6 +197,24 @@ public abstract class SocketBase implements PeerOwner {
             }
             Thread.onSpinWait();
         } while (System.nanoTime() - deadline < 0);
+        return null;
+    }
+
+    /**
+     * This thread reads through no more for now: it is about to sleep, or to say there is
+     * nothing to receive, so the connection's I/O thread reads again ({@link Peer#endReadThrough()}).
+     */
+    private void endReadingThrough() {
+        Peer peer = readingThrough;
+        if (peer != null) {
+            readingThrough = null;
+            peer.endReadThrough();
+        }
+    }
+
+    /** A non-blocking receive that found nothing: null, after {@link #endReadingThrough()}. */
+    private Object receivedNothing() {
+        endReadingThrough();
         return null;
     }
 
@@ -487,7 +508,7 @@ public abstract class SocketBase implements PeerOwner {
         Object element;
         while ((element = tryReceiveElement()) == null) {
             if (timeoutNanos == 0) {
-                return null;
+                return receivedNothing();
             }
             if (spins-- <= 0) {
                 return awaitElement(timeoutNanos);
@@ -510,6 +531,7 @@ public abstract class SocketBase implements PeerOwner {
                 return element;
             }
         }
+        endReadingThrough();
         try {
             while (true) {
                 waker.arm();
@@ -575,7 +597,11 @@ public abstract class SocketBase implements PeerOwner {
     public final boolean pollIn() {
         checkOpen();
         processCommands();
-        return canReceive();
+        if (canReceive()) {
+            return true;
+        }
+        endReadingThrough(); // a poller waits for the pipe: the I/O thread must fill it
+        return false;
     }
 
     /** For pollers: handles events, then says whether a send would succeed now. */

@@ -21,10 +21,12 @@ public final class Peer {
     private volatile OutputWriter outputWriter;
 
     /** Reads a connection's input on the calling thread: see {@link Peer#readThrough()}. */
-    @FunctionalInterface
     public interface InputReader {
         /** Reads and decodes what has arrived, if the I/O thread is not at it; true if bytes were read. */
         boolean readNow();
+
+        /** The calling thread reads no more for now: see {@link Peer#endReadThrough()}. */
+        void endReads();
     }
 
     /** Writes a connection's queued output on the calling thread: see {@link Peer#writeQueuedNow()}. */
@@ -127,6 +129,19 @@ public final class Peer {
     public boolean readThrough() {
         InputReader reader = inputReader;
         return reader != null && reader.readNow();
+    }
+
+    /**
+     * Socket thread: it stops reading through for now, because it is about to sleep or to
+     * return without a message. A connection whose I/O thread left the reading to it (it
+     * does so while the socket keeps reading through, see {@code ZmtpEngine}) goes back to its
+     * I/O thread, which reads what arrives from then on. Cheap when there is nothing to hand back.
+     */
+    public void endReadThrough() {
+        InputReader reader = inputReader;
+        if (reader != null) {
+            reader.endReads();
+        }
     }
 
     /** Transport side: who writes this connection's output for {@link #writeQueuedNow()}; null for none. */

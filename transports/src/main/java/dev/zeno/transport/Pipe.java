@@ -151,6 +151,15 @@ public final class Pipe extends PipePad3 {
         return true;
     }
 
+    /** How many messages a write would take now ({@link #UNLIMITED} for no limit). Writer side only. */
+    public long room() {
+        if (capacity == UNLIMITED) {
+            return UNLIMITED;
+        }
+        readSeenByWriter = readPublished;
+        return Math.max(0, capacity - (written - readSeenByWriter));
+    }
+
     /** True if a write would be accepted now. Writer side only. */
     public boolean hasRoom() {
         if (written - readSeenByWriter < capacity) {

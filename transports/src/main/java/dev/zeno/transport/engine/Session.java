@@ -55,7 +55,7 @@ abstract class Session implements IoObject, EngineListener {
     protected final void attachEngine(ZmtpEngine engine) {
         engine.attachPipes(peer.inbound(), inboundWaker, peer.outbound(), outboundWaker, outputLock);
         outboundWaker.startWriteThrough(engine);
-        peer.setInputReader(engine::readOnCallerThread);
+        peer.setInputReader(engine.callerInput());
         peer.setOutputWriter(engine::writeQueuedOnCallerThread);
     }
 
