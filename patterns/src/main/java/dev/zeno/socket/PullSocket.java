@@ -36,6 +36,16 @@ public final class PullSocket extends SocketBase {
         return fairQueue.onlyPeer();
     }
 
+    /**
+     * A short poll: a stream's next bytes are either in already or a while away. tcp 16 B,
+     * 60 M messages, 4 runs each polling 0, 5, 20 and 60 us: medians 13.7-14.9 M msg/s, no
+     * difference; a short poll bounds what a PULL fed now and then spends polling.
+     */
+    @Override
+    protected long readThroughNanos() {
+        return 10_000;
+    }
+
     @Override
     protected boolean trySend(Msg msg) {
         throw SocketErrors.illegalState("a PULL socket cannot send");

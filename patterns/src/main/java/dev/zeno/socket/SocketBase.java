@@ -178,8 +178,16 @@ public abstract class SocketBase implements PeerOwner {
     }
 
     /**
+     * How long a receive polls the {@link #readThroughPeer()}'s connection before it sleeps:
+     * {@value #READ_THROUGH_NANOS} ns unless the type says otherwise.
+     */
+    protected long readThroughNanos() {
+        return READ_THROUGH_NANOS;
+    }
+
+    /**
      * Polls the {@link #readThroughPeer()}'s connection on this thread for up to
-     * {@value #READ_THROUGH_NANOS} ns: the element received, or null. Only on a machine with
+     * {@link #readThroughNanos()}: the element received, or null. Only on a machine with
      * more than one core, where the other side has a core of its own meanwhile.
      */
     private Object receiveReadingThrough() {
@@ -188,7 +196,7 @@ public abstract class SocketBase implements PeerOwner {
             return null;
         }
         readingThrough = peer;
-        long deadline = System.nanoTime() + READ_THROUGH_NANOS;
+        long deadline = System.nanoTime() + readThroughNanos();
         do {
             peer.readThrough();
             Object element = tryReceiveElement();
@@ -525,7 +533,7 @@ public abstract class SocketBase implements PeerOwner {
      */
     private Object awaitElement(long timeoutNanos) {
         long deadline = timeoutNanos < 0 ? 0 : System.nanoTime() + timeoutNanos;
-        if (timeoutNanos < 0 || timeoutNanos > READ_THROUGH_NANOS) { // a poll must not outlast the timeout
+        if (timeoutNanos < 0 || timeoutNanos > readThroughNanos()) { // a poll must not outlast the timeout
             Object element = receiveReadingThrough();
             if (element != null) {
                 return element;
