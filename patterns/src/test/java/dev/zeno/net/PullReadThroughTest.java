@@ -116,6 +116,28 @@ class PullReadThroughTest {
         });
     }
 
+    /**
+     * The peer closes its connection while the PULL reads its stream itself: the end of the
+     * stream goes back to the I/O thread, which closes the connection, and the next peer's
+     * stream is read the same way.
+     */
+    @Test
+    void aStreamFromTheNextPeerArrivesAfterTheFirstClosed() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            try (Context ctx = new Context(); Socket pull = ctx.socket(SocketType.PULL)) {
+                pull.setReceiveTimeout(Duration.ofSeconds(10));
+                String endpoint = pull.bind("tcp://127.0.0.1:*");
+                for (int peer = 0; peer < 3; peer++) {
+                    try (RawPeer raw = new RawPeer(endpoint).handshake("PUSH")) {
+                        CompletableFuture<Integer> streamed = stream(raw, MESSAGES / 4, false);
+                        receiveStream(pull, MESSAGES / 4);
+                        streamed.get(30, TimeUnit.SECONDS);
+                    }
+                }
+            }
+        });
+    }
+
     /** What a test checks once the PULL has received a stream and stopped. */
     private interface AfterStream {
         void check(Socket pull, RawPeer raw, int round) throws Exception;
