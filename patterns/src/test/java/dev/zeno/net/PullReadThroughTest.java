@@ -2,7 +2,6 @@ package dev.zeno.net;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zeno.Context;
@@ -93,7 +92,7 @@ class PullReadThroughTest {
     }
 
     private static void withHandDrivenPush(Exchange exchange) {
-        assertTimeoutPreemptively(LIMIT, () -> {
+        TimeLimit.within(LIMIT, () -> {
             try (Context ctx = new Context(); Socket pull = ctx.socket(SocketType.PULL)) {
                 pull.setReceiveTimeout(Duration.ofSeconds(10));
                 String endpoint = pull.bind("tcp://127.0.0.1:*");
@@ -123,7 +122,7 @@ class PullReadThroughTest {
      */
     @Test
     void aStreamFromTheNextPeerArrivesAfterTheFirstClosed() {
-        assertTimeoutPreemptively(LIMIT, () -> {
+        TimeLimit.within(LIMIT, () -> {
             try (Context ctx = new Context(); Socket pull = ctx.socket(SocketType.PULL)) {
                 pull.setReceiveTimeout(Duration.ofSeconds(10));
                 String endpoint = pull.bind("tcp://127.0.0.1:*");

@@ -2,7 +2,6 @@ package dev.zeno.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zeno.Context;
@@ -61,7 +60,7 @@ class ReqReadThroughTest {
      * given) and a hand-driven REP that has completed its handshake, within {@link #LIMIT}.
      */
     private static void withHandDrivenRep(Duration receiveTimeout, int receiveHighWaterMark, Exchange exchange) {
-        assertTimeoutPreemptively(LIMIT, () -> {
+        TimeLimit.within(LIMIT, () -> {
             try (Context ctx = new Context(); Socket req = ctx.socket(SocketType.REQ)) {
                 req.setReceiveTimeout(receiveTimeout);
                 req.setReceiveHighWaterMark(receiveHighWaterMark);

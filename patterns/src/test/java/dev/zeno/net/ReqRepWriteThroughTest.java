@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zeno.Context;
@@ -35,7 +34,7 @@ class ReqRepWriteThroughTest {
     @ParameterizedTest
     @ValueSource(strings = {"tcp", "ipc"})
     void manyRoundTripsArriveInOrder(String transport) {
-        assertTimeoutPreemptively(LIMIT, () -> {
+        TimeLimit.within(LIMIT, () -> {
             try (Pair pair = Pair.connect(transport, socket -> { })) {
                 CompletableFuture<Void> server = echo(pair.rep, 20_000);
                 roundTrips(pair.req, "request", 20_000);
@@ -48,7 +47,7 @@ class ReqRepWriteThroughTest {
     @ParameterizedTest
     @ValueSource(strings = {"tcp", "ipc"})
     void oneRepAnswersManyClientsEachInOrder(String transport) {
-        assertTimeoutPreemptively(LIMIT, () -> {
+        TimeLimit.within(LIMIT, () -> {
             try (Context ctx = new Context(); Socket rep = ctx.socket(SocketType.REP)) {
                 configure(rep);
                 String endpoint = rep.bind(Endpoints.fresh(transport));
@@ -75,7 +74,7 @@ class ReqRepWriteThroughTest {
     @ParameterizedTest
     @ValueSource(strings = {"tcp", "ipc"})
     void repliesLargerThanTheSocketBufferArriveWhole(String transport) {
-        assertTimeoutPreemptively(LIMIT, () -> {
+        TimeLimit.within(LIMIT, () -> {
             try (Pair pair = Pair.connect(transport, socket -> { })) {
                 int[] sizes = {HUGE, 16, 300_000, 1, HUGE / 3, 5};
                 CompletableFuture<Void> server = CompletableFuture.runAsync(() -> {
@@ -97,7 +96,7 @@ class ReqRepWriteThroughTest {
     /** The reader stalls: the REP's thread writes part of the reply and hands the rest over. */
     @Test
     void partiallyWrittenReplyIsFinishedByTheIoThreadInOrder() {
-        assertTimeoutPreemptively(LIMIT, () -> {
+        TimeLimit.within(LIMIT, () -> {
             try (Context ctx = new Context(); Socket rep = ctx.socket(SocketType.REP)) {
                 rep.setReceiveTimeout(WAIT);
                 String endpoint = rep.bind("tcp://127.0.0.1:*");
@@ -120,7 +119,7 @@ class ReqRepWriteThroughTest {
     @ParameterizedTest
     @ValueSource(strings = {"tcp", "ipc"})
     void heartbeatsShareTheOutputWithRequestsAndReplies(String transport) {
-        assertTimeoutPreemptively(LIMIT, () -> {
+        TimeLimit.within(LIMIT, () -> {
             try (Pair pair = Pair.connect(transport, socket -> {
                 socket.setHeartbeatInterval(Duration.ofMillis(2));
                 socket.setHeartbeatTimeout(Duration.ofSeconds(5));
@@ -145,7 +144,7 @@ class ReqRepWriteThroughTest {
     @ParameterizedTest
     @ValueSource(strings = {"tcp", "ipc"})
     void replyToAClientThatDiedIsDroppedAndTheServerGoesOn(String transport) {
-        assertTimeoutPreemptively(LIMIT, () -> {
+        TimeLimit.within(LIMIT, () -> {
             try (Context ctx = new Context(); Socket rep = ctx.socket(SocketType.REP)) {
                 rep.setReceiveTimeout(WAIT);
                 String endpoint = rep.bind(Endpoints.fresh(transport));
@@ -172,7 +171,7 @@ class ReqRepWriteThroughTest {
     /** A peer reset in the middle of a reply: the failed write is the I/O thread's to report. */
     @Test
     void resetInTheMiddleOfAReplyDoesNotReachTheRepSocket() {
-        assertTimeoutPreemptively(LIMIT, () -> {
+        TimeLimit.within(LIMIT, () -> {
             try (Context ctx = new Context(); Socket rep = ctx.socket(SocketType.REP)) {
                 rep.setReceiveTimeout(WAIT);
                 String endpoint = rep.bind("tcp://127.0.0.1:*");
@@ -201,7 +200,7 @@ class ReqRepWriteThroughTest {
     @ParameterizedTest
     @ValueSource(strings = {"tcp", "ipc"})
     void serverThatDiesMidRequestLeavesTheClientWaitingUntilItsTimeout(String transport) {
-        assertTimeoutPreemptively(LIMIT, () -> {
+        TimeLimit.within(LIMIT, () -> {
             try (Context ctx = new Context(); Socket req = ctx.socket(SocketType.REQ)) {
                 req.setReceiveTimeout(Duration.ofMillis(300));
                 req.setLinger(Duration.ZERO);
@@ -222,7 +221,7 @@ class ReqRepWriteThroughTest {
     @ParameterizedTest
     @ValueSource(strings = {"tcp", "ipc"})
     void closeRightAfterALargeReplyLingersUntilItIsSent(String transport) {
-        assertTimeoutPreemptively(LIMIT, () -> {
+        TimeLimit.within(LIMIT, () -> {
             try (Context ctx = new Context(); Socket req = ctx.socket(SocketType.REQ)) {
                 configure(req);
                 String endpoint = Endpoints.fresh(transport);
@@ -246,7 +245,7 @@ class ReqRepWriteThroughTest {
     @ParameterizedTest
     @ValueSource(strings = {"tcp", "ipc"})
     void closeDuringARequestIsPrompt(String transport) {
-        assertTimeoutPreemptively(LIMIT, () -> {
+        TimeLimit.within(LIMIT, () -> {
             try (Context ctx = new Context(); Socket rep = ctx.socket(SocketType.REP)) {
                 String endpoint = rep.bind(Endpoints.fresh(transport)); // never reads
                 Context clientCtx = new Context();
@@ -275,7 +274,7 @@ class ReqRepWriteThroughTest {
     @ParameterizedTest
     @ValueSource(strings = {"tcp", "ipc"})
     void interruptedSenderDoesNotCloseTheConnection(String transport) {
-        assertTimeoutPreemptively(LIMIT, () -> {
+        TimeLimit.within(LIMIT, () -> {
             try (Pair pair = Pair.connect(transport, socket -> { })) {
                 CompletableFuture<Void> server = echo(pair.rep, 2);
                 roundTrips(pair.req, "warm up", 1);
