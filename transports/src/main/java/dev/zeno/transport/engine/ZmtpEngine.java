@@ -432,7 +432,8 @@ final class ZmtpEngine implements IoHandler {
     /**
      * The socket's thread is reading through: stop watching the channel, whose level-triggered
      * readiness would wake us again at once while it drains it, until it hands the input back
-     * (our note in the lock tells it to) or, at the latest, {@value #READS_BACK_MILLIS} ms.
+     * (our note in the lock tells it to) or stops reading through for a whole
+     * {@value #READS_BACK_MILLIS} ms ({@link #takeReadsBack}).
      */
     private void leaveReadsToCaller() {
         readsLeftToCaller = true;
