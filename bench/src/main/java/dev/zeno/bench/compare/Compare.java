@@ -202,8 +202,8 @@ public final class Compare {
         // msg/s; 40 M: 28.6 M and 7.6 M). The same counts apply to every library. The same
         // held for tcp at 20 M messages and 500 k of 4 KiB, about 1.3 s of Zeno: its rate per
         // million messages rose from 4-11 M msg/s to 25-32 M only 1-1.5 s into a run, JeroMQ's
-        // from 1.5-4.5 M to 6-7.5 M after 1.5 s (bench/BENCH.md, eighth session, which also has
-        // this session's figures at 20 M).
+        // from 1.5-4.5 M to 6-7.5 M after 1.5 s (bench/BENCH.md, "Eighth session", which also
+        // has that session's figures at 20 M).
         int inprocCount = quick ? 1_000_000 : 50_000_000;
         int tcpSmallCount = quick ? 500_000 : 60_000_000;
         int tcpLargeCount = quick ? 50_000 : 1_500_000;
