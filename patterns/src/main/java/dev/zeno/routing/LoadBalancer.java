@@ -35,6 +35,11 @@ public final class LoadBalancer {
         onlyPeer = rotation.only();
     }
 
+    /** The peer if there is exactly one, else null. */
+    public Peer onlyPeer() {
+        return onlyPeer;
+    }
+
     /** The number of peers. */
     public int size() {
         return rotation.size();

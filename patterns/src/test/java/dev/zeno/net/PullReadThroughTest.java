@@ -1,18 +1,14 @@
 package dev.zeno.net;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zeno.Context;
-import dev.zeno.Message;
 import dev.zeno.Poller;
 import dev.zeno.Socket;
 import dev.zeno.SocketType;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -32,18 +28,10 @@ class PullReadThroughTest {
     /** Rounds of streaming and stopping: see {@link #afterEachOfRounds}. */
     private static final int ROUNDS = 40;
 
-    /** Message {@code i}: its number, then {@code i % 300} bytes, so short and long frames mix. */
-    private static byte[] message(int i) {
-        byte[] number = Integer.toString(i).getBytes(StandardCharsets.UTF_8);
-        byte[] body = Arrays.copyOf(number, number.length + i % 300);
-        Arrays.fill(body, number.length, body.length, (byte) i);
-        return body;
-    }
-
     /** A multipart message every 7th: its number frame, then the body. */
     private static byte[] encoded(int i) {
-        byte[] body = message(i);
-        if (i % 7 != 0) {
+        byte[] body = NumberedBodies.body(i);
+        if (!NumberedBodies.isMultipart(i)) {
             return RawPeer.frame(0x00, body);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -73,16 +61,7 @@ class PullReadThroughTest {
 
     private static void receiveStream(Socket pull, int messages) {
         for (int i = 0; i < messages; i++) {
-            Message received = pull.receive();
-            if (i % 7 == 0) {
-                assertEquals(2, received.size(), "message " + i);
-                assertEquals(Integer.toString(i), received.popString());
-            }
-            assertEquals(1, received.size(), "message " + i);
-            byte[] body = received.pop();
-            if (!Arrays.equals(message(i), body)) {
-                assertArrayEquals(message(i), body, "message " + i);
-            }
+            NumberedBodies.assertMessage(pull.receive(), i);
         }
     }
 

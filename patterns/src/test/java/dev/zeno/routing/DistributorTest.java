@@ -10,11 +10,27 @@ import dev.zeno.transport.Peer;
 import dev.zeno.transport.Pipe;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 class DistributorTest {
     private static Peer peer(int highWaterMark) {
         return new Peer(new Pipe(0), new Pipe(highWaterMark), "inproc://test", false);
+    }
+
+    /** A connection's writer whose {@code writeNow} is {@code writeNow}; a publisher never asks for the other. */
+    private static Peer.OutputWriter writingNow(BooleanSupplier writeNow) {
+        return new Peer.OutputWriter() {
+            @Override
+            public boolean writeNow() {
+                return writeNow.getAsBoolean();
+            }
+
+            @Override
+            public boolean writeFullPipeNow() {
+                throw new AssertionError("a publisher writes a batch, it does not keep the writing");
+            }
+        };
     }
 
     @Test
@@ -34,13 +50,13 @@ class DistributorTest {
     void aFullPipeIsWrittenOutOnTheSendingThreadBeforeTheMessageIsMissed() {
         Peer full = peer(2);
         List<Object> written = new ArrayList<>();
-        full.setOutputWriter(() -> {
+        full.setOutputWriter(writingNow(() -> {
             Object element;
             while ((element = full.outbound().readElement()) != null) {
                 written.add(element);
             }
             return !written.isEmpty();
-        });
+        }));
         Distributor writingOut = new Distributor(peer -> { }, true);
         writingOut.add(full);
         for (int i = 1; i <= 5; i++) {
@@ -53,9 +69,9 @@ class DistributorTest {
     @Test
     void withoutWritingOutAFullPipeMissesTheMessage() {
         Peer full = peer(2);
-        full.setOutputWriter(() -> {
+        full.setOutputWriter(writingNow(() -> {
             throw new AssertionError("not asked to write out");
-        });
+        }));
         Distributor dropping = new Distributor(peer -> { });
         dropping.add(full);
         assertEquals(1, dropping.sendToAll(Msg.ofString("1")));
@@ -66,7 +82,7 @@ class DistributorTest {
     @Test
     void aPipeTheWriterCannotEmptyStillMissesTheMessage() {
         Peer full = peer(1);
-        full.setOutputWriter(() -> false); // the I/O thread holds the output, or the channel is full
+        full.setOutputWriter(writingNow(() -> false)); // the I/O thread holds the output, or the channel is full
         Distributor writingOut = new Distributor(peer -> { }, true);
         writingOut.add(full);
         assertEquals(1, writingOut.sendToAll(Msg.ofString("1")));

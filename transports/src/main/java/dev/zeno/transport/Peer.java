@@ -30,10 +30,12 @@ public final class Peer {
     }
 
     /** Writes a connection's queued output on the calling thread: see {@link Peer#writeQueuedNow()}. */
-    @FunctionalInterface
     public interface OutputWriter {
         /** Writes what the outbound pipe holds, if the I/O thread is not at it; true if any was taken. */
         boolean writeNow();
+
+        /** Writes the whole full pipe and keeps the writing: see {@link Peer#writeFullPipeNow()}. */
+        boolean writeFullPipeNow();
     }
 
     /**
@@ -161,6 +163,20 @@ public final class Peer {
     public boolean writeQueuedNow() {
         OutputWriter writer = outputWriter;
         return writer != null && writer.writeNow();
+    }
+
+    /**
+     * Socket thread, whose send found the outbound pipe full: writes the whole pipe to the
+     * connection now, on this thread, and keeps writing it whenever it fills, for a socket that
+     * streams to this one peer (PUSH): its I/O thread then stops being woken for the messages
+     * and takes the writing back when this thread stops (see {@code ZmtpEngine}). Never blocks;
+     * does nothing for inproc, or if the I/O thread is writing or the connection cannot take more.
+     *
+     * @return true if messages were taken from the outbound pipe (it may have room again)
+     */
+    public boolean writeFullPipeNow() {
+        OutputWriter writer = outputWriter;
+        return writer != null && writer.writeFullPipeNow();
     }
 
     /**

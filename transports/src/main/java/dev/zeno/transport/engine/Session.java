@@ -56,7 +56,7 @@ abstract class Session implements IoObject, EngineListener {
         engine.attachPipes(peer.inbound(), inboundWaker, peer.outbound(), outboundWaker, outputLock);
         outboundWaker.startWriteThrough(engine);
         peer.setInputReader(engine.callerInput());
-        peer.setOutputWriter(engine::writeQueuedOnCallerThread);
+        peer.setOutputWriter(engine.callerOutput());
     }
 
     /** True once the session has ended. */

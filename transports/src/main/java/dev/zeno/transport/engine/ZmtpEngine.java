@@ -17,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One ZMTP connection over a stream channel (tcp or ipc), driven by its I/O thread: the
@@ -63,6 +64,18 @@ import java.util.ArrayDeque;
  * of the stream are not missed for longer. tcp PUSH/PULL 16 B: the receiving process went from
  * two busy threads to one.
  *
+ * <p><b>Writing a stream on the socket's thread.</b> A sender that streams (a PUSH with one
+ * peer) outruns the I/O thread, so they took turns: the sender filled the pipe and slept, the
+ * I/O thread wrote half of it and woke the sender, a wake-up each way per few hundred
+ * messages. So when such a send finds the pipe full, the socket's thread writes the whole pipe
+ * out itself ({@link #writeFullPipeOnCallerThread}), and from then on each time it fills, while
+ * the I/O thread, finding the pipe empty, no longer arms its waker: one write system call per
+ * pipe's worth and no wake-up either way. The I/O thread takes the output back when the
+ * channel is full or a write fails (handed back, as in write-through), when the socket closes
+ * its side (the end always wakes it), and once the socket's thread has written nothing for
+ * {@link #WRITES_BACK_NANOS} (a timer looks every millisecond): the tail of a burst, which
+ * does not fill the pipe, waits that long, a millisecond or two at most.
+ *
  * <p><b>Subscriptions.</b> A SUB or XSUB engine sends internal 0x01/0x00 messages as
  * SUBSCRIBE/CANCEL commands to ZMTP 3.1 peers and as-is to 3.0 peers; a PUB or XPUB engine
  * turns received SUBSCRIBE/CANCEL into internal messages (3.0 peers' messages already are).
@@ -102,6 +115,13 @@ final class ZmtpEngine implements IoHandler {
     private static final int MAX_CALLER_READ_SIZE = 256 * 1024;
     /** How often the I/O thread looks whether the socket's thread still reads what it left it. */
     private static final long READS_BACK_MILLIS = 1;
+    /**
+     * How long the socket's thread may go without writing out a pipe left to it before the I/O
+     * thread takes the output back. Streaming, it writes every few tens of microseconds.
+     */
+    private static final long WRITES_BACK_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+    /** How often the I/O thread looks (its selector counts milliseconds). */
+    private static final long WRITES_BACK_MILLIS = 1;
     /** The largest READY (or ERROR) we accept during the handshake. */
     private static final int HANDSHAKE_COMMAND_LIMIT = 64 * 1024;
 
@@ -167,6 +187,17 @@ final class ZmtpEngine implements IoHandler {
     private HandoffLock outputLock = new HandoffLock();
     /** A failure of a write on the socket's thread, for the I/O thread to close the connection with. */
     private volatile Throwable callerWriteFailure;
+    /**
+     * The socket's thread writes the outbound pipe out whenever it fills, so the I/O thread
+     * does not arm the waker when it finds the pipe empty (see the class comment). Set and
+     * cleared holding the output lock.
+     */
+    private volatile boolean writesLeftToCaller;
+    /** When the socket's thread last wrote a full pipe out: whether it still streams. */
+    private volatile long lastCallerWriteNanos;
+    /** Takes the writes back once the socket's thread stopped writing. I/O thread. */
+    private Timer writesBackTimer;
+    private final Runnable writesBackAction = this::takeWritesBack;
 
     // ---- read-through (guarded by inputLock)
     /** Who reads the channel and decodes now: the I/O thread, or the socket's thread. */
@@ -311,6 +342,9 @@ final class ZmtpEngine implements IoHandler {
         heartbeat.stop();
         if (readsBackTimer != null) {
             readsBackTimer.cancel();
+        }
+        if (writesBackTimer != null) {
+            writesBackTimer.cancel();
         }
         if (handshakeTimer != null) {
             handshakeTimer.cancel();
@@ -840,6 +874,21 @@ final class ZmtpEngine implements IoHandler {
         return read > 0;
     }
 
+    /** This engine's writes on the socket's thread, for its peer: see {@link Peer#writeQueuedNow()}. */
+    Peer.OutputWriter callerOutput() {
+        return new Peer.OutputWriter() {
+            @Override
+            public boolean writeNow() {
+                return writeQueuedOnCallerThread();
+            }
+
+            @Override
+            public boolean writeFullPipeNow() {
+                return writeFullPipeOnCallerThread();
+            }
+        };
+    }
+
     /** This engine's read-through, for its peer: see {@link Peer#readThrough()}. */
     Peer.InputReader callerInput() {
         return new Peer.InputReader() {
@@ -1016,6 +1065,11 @@ final class ZmtpEngine implements IoHandler {
                 if (phase != Phase.DATA) {
                     return;
                 }
+                if (writesLeftToCaller) {
+                    watchWritesLeftToCaller();
+                    listener.outputIdle(this);
+                    return;
+                }
                 outboundWaker.arm();
                 if (outbound.hasMessage() || !commands.isEmpty()) {
                     outboundWaker.disarm();
@@ -1079,6 +1133,95 @@ final class ZmtpEngine implements IoHandler {
         }
         releaseOutputByCaller(ioThreadNeeded);
         return outputIdle;
+    }
+
+    /**
+     * Socket thread, whose send found the outbound pipe full (a PUSH with one peer): writes the
+     * whole pipe out and leaves the output to itself from then on, see the class comment. Like
+     * {@link #writeQueuedOnCallerThread} it does nothing if the I/O thread holds the output or
+     * bytes already wait for the channel; a channel that takes not all, or a failure, goes
+     * back to the I/O thread, as in write-through.
+     *
+     * @return true if messages were taken from the pipe (it may have room again)
+     */
+    boolean writeFullPipeOnCallerThread() {
+        if (wantWrite || phase != Phase.DATA) {
+            return false; // the I/O thread is at it: it drains the pipe and wakes us
+        }
+        if (!outputLock.tryAcquire()) {
+            if (writesLeftToCaller) {
+                // The I/O thread holds the output while left out of it: it may be about to
+                // stop at an empty pipe it found a moment ago, not arming its waker. Make it
+                // look again, or this full pipe waits for the timer.
+                io.execute(outboundWaker);
+            }
+            return false;
+        }
+        boolean outputIdle = phase == Phase.DATA && !writer.hasPendingBytes() && !writer.isBusy();
+        boolean ioThreadNeeded = false;
+        if (outputIdle) {
+            try {
+                ioThreadNeeded = !writeWholePipe();
+            } catch (Throwable t) {
+                ioThreadNeeded = callerWriteFailed(t);
+            }
+            // The first time, the I/O thread must learn it is left out: it then watches (the timer).
+            boolean leftNow = !ioThreadNeeded && !writesLeftToCaller;
+            writesLeftToCaller = !ioThreadNeeded;
+            lastCallerWriteNanos = System.nanoTime();
+            ioThreadNeeded |= leftNow;
+        }
+        releaseOutputByCaller(ioThreadNeeded);
+        return outputIdle;
+    }
+
+    /** Encodes and writes the outbound pipe until it is empty; false if the channel took not all. Holding the output lock. */
+    private boolean writeWholePipe() throws IOException {
+        do {
+            fillBatch(false); // commands are the I/O thread's: it queued them, it sends them
+            if (!writer.flush(channel)) {
+                return false;
+            }
+        } while (writer.isBusy() || outbound.hasMessage());
+        return true;
+    }
+
+    /** I/O thread, left out of the writing: looks every millisecond whether the socket's thread still writes. */
+    private void watchWritesLeftToCaller() {
+        if (writesBackTimer == null || writesBackTimer.isDone()) {
+            writesBackTimer = io.schedule(WRITES_BACK_MILLIS, writesBackAction);
+        }
+    }
+
+    /**
+     * I/O thread: takes the output back from a socket's thread that has not written a full
+     * pipe out for {@link #WRITES_BACK_NANOS}: it stopped, or slowed down to a pace the I/O
+     * thread keeps up with. Writes what the pipe holds (the tail of a burst waits here, a
+     * millisecond or two at most) and arms the waker again.
+     */
+    private void takeWritesBack() {
+        if (!writesLeftToCaller || phase != Phase.DATA) {
+            return;
+        }
+        if (System.nanoTime() - lastCallerWriteNanos < WRITES_BACK_NANOS) {
+            writesBackTimer = io.schedule(WRITES_BACK_MILLIS, writesBackAction);
+            return;
+        }
+        if (!outputLock.acquireOrDefer()) {
+            return; // writing now: the release hands us the output, and the pump watches again
+        }
+        Throwable failure = null;
+        try {
+            writesLeftToCaller = false;
+            pumpOwnedOutput();
+        } catch (Throwable t) {
+            failure = t;
+        } finally {
+            outputLock.releaseByIoThread();
+        }
+        if (failure != null) {
+            failed(failure);
+        }
     }
 
     /** Not the caller's to see: the I/O thread closes the connection, as for its own writes. Returns true. */
