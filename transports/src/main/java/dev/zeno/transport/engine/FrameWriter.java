@@ -82,6 +82,11 @@ final class FrameWriter {
         return mustFlush || flushing;
     }
 
+    /** The size the batch grows to: the most one write takes from it. */
+    int largestBatch() {
+        return largeBatchSize;
+    }
+
     /** The total number of bytes written to the channel. */
     long bytesWritten() {
         return bytesWritten;

@@ -193,6 +193,8 @@ final class ZmtpEngine implements IoHandler {
      * cleared holding the output lock.
      */
     private volatile boolean writesLeftToCaller;
+    /** Messages taken from the outbound pipe, for their average size. Holding the output lock. */
+    private long messagesSent;
     /** When the socket's thread last wrote a full pipe out: whether it still streams. */
     private volatile long lastCallerWriteNanos;
     /** Takes the writes back once the socket's thread stopped writing. I/O thread. */
@@ -1157,7 +1159,8 @@ final class ZmtpEngine implements IoHandler {
             }
             return false;
         }
-        boolean outputIdle = phase == Phase.DATA && !writer.hasPendingBytes() && !writer.isBusy();
+        boolean outputIdle = phase == Phase.DATA && !writer.hasPendingBytes() && !writer.isBusy()
+                && fullPipeFitsOneBatch();
         boolean ioThreadNeeded = false;
         if (outputIdle) {
             try {
@@ -1173,6 +1176,21 @@ final class ZmtpEngine implements IoHandler {
         }
         releaseOutputByCaller(ioThreadNeeded);
         return outputIdle;
+    }
+
+    /**
+     * Whether a full outbound pipe, at the average size of the messages sent so far, fits in
+     * one batch: small messages, whose encoding is most of the work. A pipe of larger ones
+     * takes several writes and copies a kernel buffer's worth per pipe, which the I/O thread
+     * does better beside the sending thread: tcp 4 KiB, 4 runs each, median 498 k msg/s with
+     * the I/O thread writing and 453 k with the socket's thread writing every full pipe.
+     */
+    private boolean fullPipeFitsOneBatch() {
+        if (messagesSent == 0) {
+            return false; // no average yet
+        }
+        long averageSize = writer.bytesWritten() / messagesSent;
+        return averageSize <= writer.largestBatch() / outbound.capacity();
     }
 
     /** Encodes and writes the outbound pipe until it is empty; false if the channel took not all. Holding the output lock. */
@@ -1294,6 +1312,7 @@ final class ZmtpEngine implements IoHandler {
             if (element == null) {
                 return false;
             }
+            messagesSent++;
             if (element instanceof byte[] && !translateOutgoingSubscriptions) {
                 writer.startFrame((byte[]) element); // a bare single frame: no Msg to unwrap
                 return true;
