@@ -26,6 +26,12 @@ class PushStreamTest {
     private static final Duration LIMIT = Duration.ofSeconds(60);
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final int MESSAGES = 200_000;
+    /**
+     * The PUSH's high-water mark: a full pipe of these messages (160 B on average) fits in one
+     * write batch (64 KiB at least), so the socket's thread writes it, whatever the machine's
+     * socket buffers.
+     */
+    private static final int HWM = 300;
 
     /** Receives messages {@code from} to {@code to} (excluded) on another thread, checking each. */
     private static CompletableFuture<Void> receiving(Socket pull, int from, int to) {
@@ -50,6 +56,7 @@ class PushStreamTest {
                     Socket push = ctx.socket(SocketType.PUSH)) {
                 pull.setReceiveTimeout(WAIT);
                 push.setSendTimeout(WAIT);
+                push.setSendHighWaterMark(HWM);
                 push.connect(pull.bind("tcp://127.0.0.1:*"));
                 pair.run(push, pull);
             }
@@ -86,6 +93,7 @@ class PushStreamTest {
                 CompletableFuture<Void> received = receiving(pull, 0, MESSAGES);
                 try (Socket push = ctx.socket(SocketType.PUSH)) {
                     push.setLinger(WAIT);
+                    push.setSendHighWaterMark(HWM);
                     push.connect(endpoint);
                     for (int i = 0; i < MESSAGES; i++) {
                         push.send(NumberedBodies.message(i));
@@ -149,6 +157,7 @@ class PushStreamTest {
         TimeLimit.within(LIMIT, () -> {
             try (Context ctx = new Context(); Socket push = ctx.socket(SocketType.PUSH)) {
                 push.setSendTimeout(WAIT);
+                push.setSendHighWaterMark(HWM);
                 try (RawPeer raw = new RawPeer(push.bind("tcp://127.0.0.1:*")).handshake("PULL")) {
                     AtomicBoolean streamed = new AtomicBoolean();
                     CompletableFuture<Integer> pings = CompletableFuture.supplyAsync(() -> {
