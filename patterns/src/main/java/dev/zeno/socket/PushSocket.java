@@ -5,14 +5,7 @@ import dev.zeno.transport.Msg;
 import dev.zeno.transport.Peer;
 import dev.zeno.transport.TransportContext;
 
-/**
- * PUSH: round-robin to downstream peers; waits when every peer is at its high-water mark.
- *
- * <p>With one tcp or ipc peer, a send that finds the pipe full first writes the pipe out to
- * the connection on this thread ({@link Peer#writeFullPipeNow()}), which then keeps the
- * writing while the stream lasts: the sender no longer sleeps on the full pipe and wakes its
- * I/O thread every few hundred messages. tcp 16 B, 60 M messages: see BENCH.md, tenth session.
- */
+/** PUSH: round-robin to downstream peers; waits when every peer is at its high-water mark. */
 public final class PushSocket extends SocketBase {
     private final LoadBalancer loadBalancer = new LoadBalancer(this::peerEnded);
 
@@ -33,7 +26,7 @@ public final class PushSocket extends SocketBase {
 
     @Override
     protected boolean trySend(Msg msg) {
-        return loadBalancer.send(msg) != null || (writeFullPipeOut() && loadBalancer.send(msg) != null);
+        return loadBalancer.send(msg) != null;
     }
 
     @Override
@@ -43,14 +36,7 @@ public final class PushSocket extends SocketBase {
 
     @Override
     protected boolean trySendFrame(byte[] frame) {
-        return loadBalancer.sendFrame(frame) != null
-                || (writeFullPipeOut() && loadBalancer.sendFrame(frame) != null);
-    }
-
-    /** Every pipe is full: with one peer, writes its pipe out on this thread; true if that made room. */
-    private boolean writeFullPipeOut() {
-        Peer only = loadBalancer.onlyPeer();
-        return only != null && only.writeFullPipeNow();
+        return loadBalancer.sendFrame(frame) != null;
     }
 
     @Override
@@ -60,7 +46,7 @@ public final class PushSocket extends SocketBase {
 
     @Override
     protected boolean canSend() {
-        return loadBalancer.hasRoom() || (writeFullPipeOut() && loadBalancer.hasRoom());
+        return loadBalancer.hasRoom();
     }
 
     @Override

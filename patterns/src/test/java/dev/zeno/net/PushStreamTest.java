@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A PUSH with one peer over tcp whose send finds the pipe full writes the pipe out on its own
  * thread and keeps the writing while it streams; its I/O thread, left out, takes the writing
- * back when the socket stops (see ZmtpEngine). A PUSH that never pauses is in that state most
+ * back when the socket stops (see ZmtpEngine and LoadBalancer, which a DEALER shares). A PUSH that never pauses is in that state most
  * of the time. What must still hold: every message arrives whole and in order, the last ones
  * of a burst arrive although nothing follows them, a PING is answered, a receiver that stalls
  * holds the sender back, a poller sees room, and a close delivers what was sent.
@@ -33,32 +33,42 @@ class PushStreamTest {
      */
     private static final int HWM = 300;
 
-    /** Receives messages {@code from} to {@code to} (excluded) on another thread, checking each. */
-    private static CompletableFuture<Void> receiving(Socket pull, int from, int to) {
+    /**
+     * Receives messages {@code from} to {@code to} (excluded) on another thread, checking each;
+     * a ROUTER's routing id frame is dropped first.
+     */
+    private static CompletableFuture<Void> receiving(Socket receiver, int from, int to) {
         return CompletableFuture.runAsync(() -> {
             for (int i = from; i < to; i++) {
-                Message received = pull.receive();
+                Message received = receiver.receive();
                 assertTrue(received != null, "message " + i + " within " + WAIT);
+                if (receiver.type() == SocketType.ROUTER) {
+                    received.pop();
+                }
                 NumberedBodies.assertMessage(received, i);
             }
         });
     }
 
-    /** What a test does with a PUSH connected to a PULL over tcp. */
+    /** What a test does with a sender (PUSH, DEALER) connected to a receiver over tcp. */
     private interface Pair {
-        void run(Socket push, Socket pull) throws Exception;
+        void run(Socket sender, Socket receiver) throws Exception;
     }
 
     private static void withPushAndPull(Pair pair) {
+        withSenderAndReceiver(SocketType.PUSH, SocketType.PULL, pair);
+    }
+
+    private static void withSenderAndReceiver(SocketType senderType, SocketType receiverType, Pair pair) {
         TimeLimit.within(LIMIT, () -> {
             try (Context ctx = new Context();
-                    Socket pull = ctx.socket(SocketType.PULL);
-                    Socket push = ctx.socket(SocketType.PUSH)) {
-                pull.setReceiveTimeout(WAIT);
-                push.setSendTimeout(WAIT);
-                push.setSendHighWaterMark(HWM);
-                push.connect(pull.bind("tcp://127.0.0.1:*"));
-                pair.run(push, pull);
+                    Socket receiver = ctx.socket(receiverType);
+                    Socket sender = ctx.socket(senderType)) {
+                receiver.setReceiveTimeout(WAIT);
+                sender.setSendTimeout(WAIT);
+                sender.setSendHighWaterMark(HWM);
+                sender.connect(receiver.bind("tcp://127.0.0.1:*"));
+                pair.run(sender, receiver);
             }
         });
     }
@@ -67,20 +77,28 @@ class PushStreamTest {
      * Bursts with nothing after them until the receiver has had the whole burst: the tail of
      * each, which does not fill the pipe, must go out without a later send or a close.
      */
+    private static void everyBurstArrivesWithItsTail(Socket sender, Socket receiver) throws Exception {
+        int bursts = 8;
+        int perBurst = MESSAGES / bursts;
+        for (int burst = 0; burst < bursts; burst++) {
+            int from = burst * perBurst;
+            CompletableFuture<Void> received = receiving(receiver, from, from + perBurst);
+            for (int i = from; i < from + perBurst; i++) {
+                assertTrue(sender.send(NumberedBodies.message(i)), "send " + i);
+            }
+            received.get(30, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void everyBurstArrivesWholeAndInOrderWithItsTail() {
-        withPushAndPull((push, pull) -> {
-            int bursts = 8;
-            int perBurst = MESSAGES / bursts;
-            for (int burst = 0; burst < bursts; burst++) {
-                int from = burst * perBurst;
-                CompletableFuture<Void> received = receiving(pull, from, from + perBurst);
-                for (int i = from; i < from + perBurst; i++) {
-                    assertTrue(push.send(NumberedBodies.message(i)), "send " + i);
-                }
-                received.get(30, TimeUnit.SECONDS);
-            }
-        });
+        withPushAndPull(PushStreamTest::everyBurstArrivesWithItsTail);
+    }
+
+    /** A DEALER with one peer shares the PUSH's load balancer, and streams the same way. */
+    @Test
+    void aDealersBurstsReachARouterWithTheirTails() {
+        withSenderAndReceiver(SocketType.DEALER, SocketType.ROUTER, PushStreamTest::everyBurstArrivesWithItsTail);
     }
 
     /** With a linger, a close is a last flush: the end of the pipe wakes the I/O thread, left out or not. */
