@@ -31,7 +31,10 @@ final class NumberedBodies {
     /** Message {@code i} as a socket sends it. */
     static Message message(int i) {
         byte[] body = body(i);
-        return isMultipart(i) ? new Message(Integer.toString(i).getBytes(StandardCharsets.UTF_8), body) : new Message(body);
+        if (!isMultipart(i)) {
+            return new Message(body);
+        }
+        return new Message(Integer.toString(i).getBytes(StandardCharsets.UTF_8), body);
     }
 
     /** Asserts that {@code received} is message {@code i}, whole. */

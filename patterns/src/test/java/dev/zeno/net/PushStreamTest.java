@@ -17,10 +17,11 @@ import org.junit.jupiter.api.Test;
 /**
  * A PUSH with one peer over tcp whose send finds the pipe full writes the pipe out on its own
  * thread and keeps the writing while it streams; its I/O thread, left out, takes the writing
- * back when the socket stops (see ZmtpEngine and LoadBalancer, which a DEALER shares). A PUSH that never pauses is in that state most
- * of the time. What must still hold: every message arrives whole and in order, the last ones
- * of a burst arrive although nothing follows them, a PING is answered, a receiver that stalls
- * holds the sender back, a poller sees room, and a close delivers what was sent.
+ * back when the socket stops (see ZmtpEngine, and LoadBalancer, which a DEALER shares). A
+ * PUSH that never pauses is in that state most of the time. What must still hold: every
+ * message arrives whole and in order, the last ones of a burst arrive although nothing
+ * follows them, a PING is answered, a receiver that stalls holds the sender back, a poller
+ * sees room, and a close delivers what was sent.
  */
 class PushStreamTest {
     private static final Duration LIMIT = Duration.ofSeconds(60);

@@ -64,8 +64,8 @@ import java.util.concurrent.TimeUnit;
  * of the stream are not missed for longer. tcp PUSH/PULL 16 B: the receiving process went from
  * two busy threads to one.
  *
- * <p><b>Writing a stream on the socket's thread.</b> A sender that streams (a PUSH with one
- * peer) outruns the I/O thread, so they took turns: the sender filled the pipe and slept, the
+ * <p><b>Writing a stream on the socket's thread.</b> A sender that streams (a PUSH or DEALER
+ * with one peer) outruns the I/O thread, so they took turns: the sender filled the pipe and slept, the
  * I/O thread wrote half of it and woke the sender, a wake-up each way per few hundred
  * messages. So when such a send finds the pipe full, the socket's thread writes the whole pipe
  * out itself ({@link #writeFullPipeOnCallerThread}), and from then on each time it fills, while
@@ -74,7 +74,8 @@ import java.util.concurrent.TimeUnit;
  * channel is full or a write fails (handed back, as in write-through), when the socket closes
  * its side (the end always wakes it), and once the socket's thread has written nothing for
  * {@link #WRITES_BACK_NANOS} (a timer looks every millisecond): the tail of a burst, which
- * does not fill the pipe, waits that long, a millisecond or two at most.
+ * does not fill the pipe, waits 0.2-1.2 ms. Only for small messages, see
+ * {@link #fullPipeFitsOneBatch}.
  *
  * <p><b>Subscriptions.</b> A SUB or XSUB engine sends internal 0x01/0x00 messages as
  * SUBSCRIBE/CANCEL commands to ZMTP 3.1 peers and as-is to 3.0 peers; a PUB or XPUB engine
@@ -1138,8 +1139,9 @@ final class ZmtpEngine implements IoHandler {
     }
 
     /**
-     * Socket thread, whose send found the outbound pipe full (a PUSH with one peer): writes the
-     * whole pipe out and leaves the output to itself from then on, see the class comment. Like
+     * Socket thread, whose send found the outbound pipe full (a PUSH or DEALER with one peer):
+     * writes the whole pipe out and leaves the output to itself from then on, see the class
+     * comment. Like
      * {@link #writeQueuedOnCallerThread} it does nothing if the I/O thread holds the output or
      * bytes already wait for the channel; a channel that takes not all, or a failure, goes
      * back to the I/O thread, as in write-through.
@@ -1193,7 +1195,10 @@ final class ZmtpEngine implements IoHandler {
         return averageSize <= writer.largestBatch() / outbound.capacity();
     }
 
-    /** Encodes and writes the outbound pipe until it is empty; false if the channel took not all. Holding the output lock. */
+    /**
+     * Encodes and writes the outbound pipe until it is empty; false if the channel took not
+     * all. Holding the output lock.
+     */
     private boolean writeWholePipe() throws IOException {
         do {
             fillBatch(false); // commands are the I/O thread's: it queued them, it sends them
@@ -1214,8 +1219,8 @@ final class ZmtpEngine implements IoHandler {
     /**
      * I/O thread: takes the output back from a socket's thread that has not written a full
      * pipe out for {@link #WRITES_BACK_NANOS}: it stopped, or slowed down to a pace the I/O
-     * thread keeps up with. Writes what the pipe holds (the tail of a burst waits here, a
-     * millisecond or two at most) and arms the waker again.
+     * thread keeps up with. Writes what the pipe holds (the tail of a burst waits here, 0.2-1.2
+     * ms) and arms the waker again.
      */
     private void takeWritesBack() {
         if (!writesLeftToCaller || phase != Phase.DATA) {
