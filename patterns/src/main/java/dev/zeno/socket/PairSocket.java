@@ -39,12 +39,7 @@ public final class PairSocket extends SocketBase {
 
     @Override
     protected boolean trySend(Msg msg) {
-        Peer current = writablePeer();
-        if (current == null || !current.outbound().write(msg)) {
-            return false;
-        }
-        current.outbound().flush();
-        return true;
+        return sendToPeer(msg);
     }
 
     @Override
@@ -54,11 +49,24 @@ public final class PairSocket extends SocketBase {
 
     @Override
     protected boolean trySendFrame(byte[] frame) {
+        return sendToPeer(frame);
+    }
+
+    /**
+     * Writes and flushes a Msg or a bare frame to the peer. A full pipe is first written out
+     * to the connection on this thread, which then keeps the writing while the stream lasts
+     * ({@link Peer#writeFullPipeNow()}, tcp and ipc; as a PUSH's load balancer does).
+     */
+    private boolean sendToPeer(Object element) {
         Peer current = writablePeer();
-        if (current == null || !current.outbound().writeFrame(frame)) {
+        if (current == null) {
             return false;
         }
-        current.outbound().flush();
+        Pipe out = current.outbound();
+        if (!out.writeElement(element) && !(current.writeFullPipeNow() && out.writeElement(element))) {
+            return false;
+        }
+        out.flush();
         return true;
     }
 
@@ -91,7 +99,8 @@ public final class PairSocket extends SocketBase {
     @Override
     protected boolean canSend() {
         Peer current = writablePeer();
-        return current != null && current.outbound().hasRoom();
+        return current != null
+                && (current.outbound().hasRoom() || (current.writeFullPipeNow() && current.outbound().hasRoom()));
     }
 
     @Override

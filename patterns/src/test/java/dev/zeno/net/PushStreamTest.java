@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A PUSH with one peer over tcp whose send finds the pipe full writes the pipe out on its own
  * thread and keeps the writing while it streams; its I/O thread, left out, takes the writing
- * back when the socket stops (see ZmtpEngine, and LoadBalancer, which a DEALER shares). A
+ * back when the socket stops (see ZmtpEngine, and LoadBalancer, which a DEALER shares; a PAIR
+ * does the same). A
  * PUSH that never pauses is in that state most of the time. What must still hold: every
  * message arrives whole and in order, the last ones of a burst arrive although nothing
  * follows them, a PING is answered, a receiver that stalls holds the sender back, a poller
@@ -100,6 +101,12 @@ class PushStreamTest {
     @Test
     void aDealersBurstsReachARouterWithTheirTails() {
         withSenderAndReceiver(SocketType.DEALER, SocketType.ROUTER, PushStreamTest::everyBurstArrivesWithItsTail);
+    }
+
+    /** A PAIR writes its full pipe out the same way. */
+    @Test
+    void aPairsBurstsReachItsPeerWithTheirTails() {
+        withSenderAndReceiver(SocketType.PAIR, SocketType.PAIR, PushStreamTest::everyBurstArrivesWithItsTail);
     }
 
     /** With a linger, a close is a last flush: the end of the pipe wakes the I/O thread, left out or not. */

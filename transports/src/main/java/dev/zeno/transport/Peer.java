@@ -168,7 +168,7 @@ public final class Peer {
     /**
      * Socket thread, whose send found the outbound pipe full: writes the whole pipe to the
      * connection now, on this thread, and keeps writing it whenever it fills, for a socket that
-     * streams to this one peer (PUSH, DEALER): its I/O thread then stops being woken for the messages
+     * streams to this one peer (PUSH, DEALER, PAIR): its I/O thread then stops being woken for the messages
      * and takes the writing back when this thread stops (see {@code ZmtpEngine}). Never blocks;
      * does nothing for inproc, or if the I/O thread is writing or the connection cannot take more.
      *

@@ -64,13 +64,13 @@ import java.util.concurrent.TimeUnit;
  * of the stream are not missed for longer. tcp PUSH/PULL 16 B: the receiving process went from
  * two busy threads to one.
  *
- * <p><b>Writing a stream on the socket's thread.</b> A sender that streams (a PUSH or DEALER
- * with one peer) outruns the I/O thread, so they took turns: the sender filled the pipe and slept, the
- * I/O thread wrote half of it and woke the sender, a wake-up each way per few hundred
- * messages. So when such a send finds the pipe full, the socket's thread writes the whole pipe
- * out itself ({@link #writeFullPipeOnCallerThread}), and from then on each time it fills, while
- * the I/O thread, finding the pipe empty, no longer arms its waker: one write system call per
- * pipe's worth and no wake-up either way. The I/O thread takes the output back when the
+ * <p><b>Writing a stream on the socket's thread.</b> A sender that streams (a PUSH, DEALER
+ * or PAIR with one peer) outruns the I/O thread, so they took turns: the sender filled the
+ * pipe and slept, the I/O thread wrote half of it and woke the sender, a wake-up each way per
+ * few hundred messages. So when such a send finds the pipe full, the socket's thread writes
+ * the whole pipe out itself ({@link #writeFullPipeOnCallerThread}), and from then on each
+ * time it fills, while the I/O thread, finding the pipe empty, no longer arms its waker: one
+ * write system call per pipe's worth and no wake-up either way. The I/O thread takes the output back when the
  * channel is full or a write fails (handed back, as in write-through), when the socket closes
  * its side (the end always wakes it), and once the socket's thread has written nothing for
  * {@link #WRITES_BACK_NANOS} (a timer looks every millisecond): the tail of a burst, which
@@ -1139,7 +1139,7 @@ final class ZmtpEngine implements IoHandler {
     }
 
     /**
-     * Socket thread, whose send found the outbound pipe full (a PUSH or DEALER with one peer):
+     * Socket thread, whose send found the outbound pipe full (PUSH, DEALER or PAIR, one peer):
      * writes the whole pipe out and leaves the output to itself from then on, see the class
      * comment. Like
      * {@link #writeQueuedOnCallerThread} it does nothing if the I/O thread holds the output or
