@@ -29,7 +29,7 @@ class PushStreamTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final int MESSAGES = 200_000;
     /**
-     * The PUSH's high-water mark: a full pipe of these messages (160 B on average) fits in one
+     * The sender's high-water mark: a full pipe of these messages (160 B on average) fits in one
      * write batch (64 KiB at least), so the socket's thread writes it, whatever the machine's
      * socket buffers.
      */
@@ -52,7 +52,20 @@ class PushStreamTest {
         });
     }
 
-    /** What a test does with a sender (PUSH, DEALER) connected to a receiver over tcp. */
+    /**
+     * Sends message {@code i}, waiting up to the send timeout. A send that times out because
+     * the receiving thread has failed (and stopped receiving) reports that failure instead.
+     */
+    private static void send(Socket sender, int i, CompletableFuture<Void> received) {
+        if (!sender.send(NumberedBodies.message(i))) {
+            if (received.isCompletedExceptionally()) {
+                received.join(); // throws the receiver's failure
+            }
+            throw new AssertionError("send " + i + " within " + WAIT);
+        }
+    }
+
+    /** What a test does with a sender (PUSH, DEALER, PAIR) connected to a receiver over tcp. */
     private interface Pair {
         void run(Socket sender, Socket receiver) throws Exception;
     }
@@ -86,7 +99,7 @@ class PushStreamTest {
             int from = burst * perBurst;
             CompletableFuture<Void> received = receiving(receiver, from, from + perBurst);
             for (int i = from; i < from + perBurst; i++) {
-                assertTrue(sender.send(NumberedBodies.message(i)), "send " + i);
+                send(sender, i, received);
             }
             received.get(30, TimeUnit.SECONDS);
         }
@@ -156,7 +169,7 @@ class PushStreamTest {
             CompletableFuture<Void> received = receiving(pull, 0, MESSAGES);
             push.setSendTimeout(WAIT);
             for (int i = sent; i < MESSAGES; i++) {
-                assertTrue(push.send(NumberedBodies.message(i)), "send " + i);
+                send(push, i, received);
             }
             received.get(30, TimeUnit.SECONDS);
         });
