@@ -65,9 +65,8 @@ public final class LoadBalancer {
     private Peer sendElement(Object element) {
         Peer only = onlyPeer;
         if (only != null && !only.outbound().isReaderClosed()) {
-            Pipe out = only.outbound();
-            if (out.writeElement(element) || (only.writeFullPipeNow() && out.writeElement(element))) {
-                out.flush();
+            if (only.writeStreaming(element)) {
+                only.outbound().flush();
                 return only;
             }
             return null;
@@ -93,7 +92,7 @@ public final class LoadBalancer {
     public boolean hasRoom() {
         Peer only = onlyPeer;
         if (only != null && !only.outbound().isReaderClosed()) {
-            return only.outbound().hasRoom() || (only.writeFullPipeNow() && only.outbound().hasRoom());
+            return only.hasRoomStreaming();
         }
         for (Peer peer : rotation.peers()) {
             if (!peer.outbound().isReaderClosed() && peer.outbound().hasRoom()) {

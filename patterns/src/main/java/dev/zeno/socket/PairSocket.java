@@ -55,18 +55,14 @@ public final class PairSocket extends SocketBase {
     /**
      * Writes and flushes a Msg or a bare frame to the peer. A full pipe is first written out
      * to the connection on this thread, which then keeps the writing while the stream lasts
-     * ({@link Peer#writeFullPipeNow()}, tcp and ipc; as a PUSH's load balancer does).
+     * ({@link Peer#writeStreaming}, tcp and ipc; as a PUSH's load balancer does).
      */
     private boolean sendToPeer(Object element) {
         Peer current = writablePeer();
-        if (current == null) {
+        if (current == null || !current.writeStreaming(element)) {
             return false;
         }
-        Pipe out = current.outbound();
-        if (!out.writeElement(element) && !(current.writeFullPipeNow() && out.writeElement(element))) {
-            return false;
-        }
-        out.flush();
+        current.outbound().flush();
         return true;
     }
 
@@ -99,8 +95,7 @@ public final class PairSocket extends SocketBase {
     @Override
     protected boolean canSend() {
         Peer current = writablePeer();
-        return current != null
-                && (current.outbound().hasRoom() || (current.writeFullPipeNow() && current.outbound().hasRoom()));
+        return current != null && current.hasRoomStreaming();
     }
 
     @Override

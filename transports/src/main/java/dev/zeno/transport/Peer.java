@@ -168,15 +168,35 @@ public final class Peer {
     /**
      * Socket thread, whose send found the outbound pipe full: writes the whole pipe to the
      * connection now, on this thread, and keeps writing it whenever it fills, for a socket that
-     * streams to this one peer (PUSH, DEALER, PAIR): its I/O thread then stops being woken for the messages
-     * and takes the writing back when this thread stops (see {@code ZmtpEngine}). Never blocks;
-     * does nothing for inproc, or if the I/O thread is writing or the connection cannot take more.
+     * streams to this one peer (PUSH, DEALER, PAIR): its I/O thread then stops being woken for
+     * the messages and takes the writing back when this thread stops (see {@code ZmtpEngine}).
+     * Never blocks; does nothing for inproc, or if the I/O thread is writing or the connection
+     * cannot take more.
      *
      * @return true if messages were taken from the outbound pipe (it may have room again)
      */
     public boolean writeFullPipeNow() {
         OutputWriter writer = outputWriter;
         return writer != null && writer.writeFullPipeNow();
+    }
+
+    /**
+     * Socket thread, sending to this peer as its only one: writes {@code element} (a Msg or a
+     * bare frame) to the outbound pipe, writing a full pipe out first ({@link #writeFullPipeNow()}).
+     * Does not flush.
+     *
+     * @return false if the pipe is still full
+     */
+    public boolean writeStreaming(Object element) {
+        return outbound.writeElement(element) || (writeFullPipeNow() && outbound.writeElement(element));
+    }
+
+    /**
+     * Socket thread: whether {@link #writeStreaming} would take a message now (a full pipe is
+     * written out first).
+     */
+    public boolean hasRoomStreaming() {
+        return outbound.hasRoom() || (writeFullPipeNow() && outbound.hasRoom());
     }
 
     /**
